@@ -1,0 +1,7 @@
+#pragma once
+
+// Umbrella header of the litestone library.
+
+#include "litestone/error.hpp"
+#include "litestone/json.hpp"
+#include "litestone/version.hpp"
