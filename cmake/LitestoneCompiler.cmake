@@ -37,6 +37,15 @@ endfunction()
 # layer of src/. A layer links only to the layers below it (STYLE 1.4).
 function(litestone_layer name)
   cmake_parse_arguments(L "" "" "SOURCES;DEPS;LIBS" ${ARGN})
+  if(NOT L_SOURCES)
+    # A layer with no code yet still exists, so that layers above can link it.
+    add_library(litestone_${name} INTERFACE)
+    target_link_libraries(litestone_${name} INTERFACE litestone_flags ${L_LIBS})
+    foreach(dep IN LISTS L_DEPS)
+      target_link_libraries(litestone_${name} INTERFACE litestone_${dep})
+    endforeach()
+    return()
+  endif()
   add_library(litestone_${name} OBJECT ${L_SOURCES})
   target_include_directories(litestone_${name}
     PUBLIC $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>
