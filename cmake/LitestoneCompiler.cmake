@@ -11,7 +11,10 @@ endif()
 add_library(litestone_flags INTERFACE)
 # -fPIC everywhere (it comes after CMake's -fPIE for executables) so that the
 # libraries and the executables can share one precompiled header.
-target_compile_options(litestone_flags INTERFACE -Wall -Wextra -Wpedantic -Wshadow -fPIC)
+# Symbols are hidden unless marked LITESTONE_EXPORT; every target (and the
+# precompiled header) uses the same visibility flags, which clang requires.
+target_compile_options(litestone_flags INTERFACE -Wall -Wextra -Wpedantic -Wshadow -fPIC
+                       -fvisibility=hidden -fvisibility-inlines-hidden)
 if(LITESTONE_WERROR)
   target_compile_options(litestone_flags INTERFACE -Werror)
 endif()
@@ -56,8 +59,6 @@ function(litestone_layer name)
     target_link_libraries(litestone_${name} PUBLIC litestone_${dep})
   endforeach()
   target_compile_definitions(litestone_${name} PRIVATE LITESTONE_BUILDING)
-  set_target_properties(litestone_${name} PROPERTIES CXX_VISIBILITY_PRESET hidden
-                                                     VISIBILITY_INLINES_HIDDEN ON)
   litestone_use_pch(litestone_${name})
   set_property(GLOBAL APPEND PROPERTY LITESTONE_LAYERS litestone_${name})
 endfunction()
