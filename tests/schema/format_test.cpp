@@ -171,5 +171,32 @@ TEST(FormatTest, ExpressionsKeepTheirGrouping) {
   EXPECT_EQ(formatExpr(e), "a || (b || c) && -1 < -x");
 }
 
+TEST(FormatCliTest, CheckWriteStdoutAndSyntaxErrors) {
+  litestone::testing::TempDir dir;
+  const std::string messy = "model a {\n id Integer @id\n  name Text?\n}\n";
+  const std::string clean = "model a {\n  id   Integer @id\n  name Text?\n}\n";
+  std::string path = dir.write("s.lite", messy);
+  auto check = litestone::testing::runCli("format --check s.lite", "", dir.path().string());
+  EXPECT_EQ(check.exit_code, 1);
+  EXPECT_NE(check.err.find("s.lite"), std::string::npos) << check.err;
+  EXPECT_EQ(litestone::testing::readFile(path), messy);
+  auto show = litestone::testing::runCli("format --stdout s.lite", "", dir.path().string());
+  EXPECT_EQ(show.exit_code, 0);
+  EXPECT_EQ(show.out, clean);
+  auto write = litestone::testing::runCli("format s.lite", "", dir.path().string());
+  EXPECT_EQ(write.exit_code, 0);
+  EXPECT_EQ(write.out, "formatted s.lite\n");
+  EXPECT_EQ(litestone::testing::readFile(path), clean);
+  auto again = litestone::testing::runCli("format s.lite", "", dir.path().string());
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_EQ(again.out, "");
+  EXPECT_EQ(litestone::testing::runCli("format --check s.lite", "", dir.path().string()).exit_code, 0);
+  std::string bad = dir.write("bad.lite", "model a {\n  email @id\n}\n");
+  auto broken = litestone::testing::runCli("format bad.lite", "", dir.path().string());
+  EXPECT_EQ(broken.exit_code, 1);
+  EXPECT_NE(broken.err.find("bad.lite:2:9: error[E0101]"), std::string::npos) << broken.err;
+  EXPECT_EQ(litestone::testing::readFile(bad), "model a {\n  email @id\n}\n");
+}
+
 }  // namespace
 }  // namespace litestone::schema
