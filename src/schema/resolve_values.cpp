@@ -189,6 +189,7 @@ void applyDefault(FieldAttr& fa) {
       } else {
         ok = literalDefault(item_attr, x, v);
       }
+      if (ok && f.kind == FieldKind::Enum && !v.is_string()) ok = false;
       if (ok && f.kind == FieldKind::Enum && !f.enum_type->contains(v.get<std::string>())) {
         fa.ctx.report(
             msg::enumDefaultNotMember(v.get<std::string>(), f.type_name, f.enum_type->values, x.span));
