@@ -392,6 +392,31 @@ Diagnostic policyPathThroughList(std::string_view field, Span span) {
              span);
 }
 
+Diagnostic unknownAuthField(std::string_view name, std::string_view auth_model, const Names& fields,
+                            Span span) {
+  std::string hint = didYouMean(name, fields);
+  return err("E0509",
+             "auth()." + std::string(name) + " names no field of the auth model " + q(auth_model) +
+                 (hint.empty() ? "; fields: " + quotedList(fields, ", ") : hint),
+             span);
+}
+
+Diagnostic policyEnumValue(std::string_view value, std::string_view enum_name, const Names& values,
+                           Span span) {
+  return err("E0510",
+             "policy compares with " + q(value) + ", which is not a value of enum " + q(enum_name) +
+                 "; allowed: " + quotedList(values, ", "),
+             span);
+}
+
+Diagnostic policyTypeMismatch(std::string_view field, std::string_view type, std::string_view got,
+                              Span span) {
+  return err("E0511",
+             "policy compares " + q(field) + " (" + std::string(type) + ") with " + std::string(got) +
+                 "; compare it with a value of the same type",
+             span);
+}
+
 Diagnostic multipleAuthModels(std::string_view model, std::string_view first, Span span) {
   return err("E0508", "@@auth on " + q(model) + " but " + q(first) + " is already the auth model; keep one",
              span);

@@ -47,6 +47,7 @@ bool authPath(const Expr& e, std::string& out, std::string_view where, Context& 
         msg::authMisuse(std::string(where) + " needs a field of the auth subject, like auth().id", e.span));
     return false;
   }
+  if (!checkAuthPath(parts, e.span, ctx)) return false;
   out.clear();
   for (const auto& p : parts) out += (out.empty() ? "" : ".") + p;
   return true;
