@@ -134,7 +134,14 @@ Diagnostic unknownAttribute(std::string_view shown, const Names& known, Span spa
   std::string hint = didYouMean(bare, known, prefix);
   return err("E0301",
              "unknown attribute " + q(shown) +
-                 (hint.empty() ? "; see the attribute list in the schema reference" : hint),
+                 (hint.empty() ? "; allowed: " + prefix +
+                                     [&] {
+                                       std::string all;
+                                       for (const auto& k : known)
+                                         all += (all.empty() ? "" : " " + prefix) + k;
+                                       return all;
+                                     }()
+                               : hint),
              span);
 }
 
