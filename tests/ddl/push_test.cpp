@@ -129,6 +129,11 @@ TEST(PushCliTest, PushesAndReportsPerDatabase) {
   ASSERT_EQ(again.exit_code, 0) << again.err;
   json j = json::parse(again.out);
   EXPECT_EQ(j["applied"], json::array());
+  // Paths in database blocks are relative to the schema file, wherever push runs.
+  dir.write("sub/schema.lite", "database main { path \"./data/sub.db\" }\nmodel users { id Integer @id }\n");
+  auto nested = runCli("push --schema sub/schema.lite", "", dir.path().string());
+  ASSERT_EQ(nested.exit_code, 0) << nested.err;
+  EXPECT_TRUE(std::filesystem::exists(dir.file("sub/data/sub.db"))) << nested.out;
   auto bad = runCli("push --schema missing.lite --db app.db", "", dir.path().string());
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_FALSE(bad.err.empty());
