@@ -2,6 +2,7 @@
 
 // Umbrella header of the litestone library.
 
+#include "litestone/client.hpp"
 #include "litestone/error.hpp"
 #include "litestone/json.hpp"
 #include "litestone/version.hpp"
