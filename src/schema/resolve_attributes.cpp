@@ -217,6 +217,12 @@ void applyAttribute(FieldAttr& fa) {
   } else if (std::find(modelAttributeNames().begin(), modelAttributeNames().end(), n) !=
              modelAttributeNames().end()) {
     ctx.report(msg::attributeWrongLevel("@" + n, "@@" + n, fa.attr.name_span));
+  } else if (fa.attr.has_parens && !fa.attr.args.empty() &&
+             (n == "slug" || msg::suggest(n, fieldAttributeNames()).empty())) {
+    // Written like a call of a schema function that is not declared.
+    std::vector<std::string> functions;
+    for (const auto& declared : ctx.schema.functions) functions.push_back(declared.name);
+    ctx.report(msg::unknownFunction(n, functions, fa.attr.name_span));
   } else {
     ctx.report(msg::unknownAttribute("@" + n, knownFieldAttributes(ctx.schema), fa.attr.name_span));
   }
@@ -225,6 +231,20 @@ void applyAttribute(FieldAttr& fa) {
 }  // namespace
 
 void resolveFieldAttributes(Context& ctx) {
+  // Fields of a `type` take value attributes (validators, transforms,
+  // defaults); they are resolved against an empty stand-in model.
+  for (auto& ts : ctx.types) {
+    Model shape;
+    shape.name = ts.type->name;
+    ModelSrc stand_in;
+    stand_in.model = &shape;
+    for (auto& [fd, f] : ts.fields) {
+      for (const auto& a : fd->attrs) {
+        FieldAttr fa{ctx, stand_in, *f, a};
+        applyAttribute(fa);
+      }
+    }
+  }
   for (auto& ms : ctx.models) {
     // @map first: schema function calls quote the final column names.
     for (auto& [fd, f] : ms.fields) {
