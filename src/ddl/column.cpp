@@ -81,7 +81,9 @@ std::string defaultExpression(const Field& f) {
 
 std::string checkExpression(const Field& f) {
   std::string col = quoteIdent(f.column);
-  if (holdsJson(f)) return "json_valid(" + col + ")";
+  // json_valid(NULL) is 0 on SQLite 3.40, so optional columns allow NULL explicitly.
+  if (holdsJson(f))
+    return f.optional ? col + " IS NULL OR json_valid(" + col + ")" : "json_valid(" + col + ")";
   if (f.kind == FieldKind::Enum && f.enum_type != nullptr) {
     std::string in;
     for (const auto& v : f.enum_type->values) {

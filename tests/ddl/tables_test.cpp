@@ -32,6 +32,7 @@ model things {
   roles    Role[]
   address  Address
   nickname Text?
+  extra    Json?
 }
 )";
 
@@ -79,6 +80,8 @@ TEST(TablesTest, ChecksRejectBadValues) {
   EXPECT_TRUE(p.fails(insert("0", "'admin'", "'{}'", "'not json'"))) << "lists are JSON";
   EXPECT_TRUE(p.fails("INSERT INTO things (label) VALUES ('missing required')"));
   EXPECT_EQ(p.value("SELECT count(*) FROM things"), 1);
+  p.exec("UPDATE things SET extra = NULL");  // an optional Json column holds NULL
+  EXPECT_TRUE(p.fails("UPDATE things SET extra = '{bad'")) << "optional Json must still be valid";
 }
 
 TEST(TablesTest, StrictRejectsWrongTypeAndNoStrictAllowsIt) {
