@@ -74,9 +74,9 @@ Diagnostic unknownType(std::string_view name, const Names& in_scope, Span span) 
 Diagnostic duplicateDeclaration(std::string_view kind, std::string_view name, std::string_view other_kind,
                                 Span span) {
   return err("E0202",
-             "duplicate " + std::string(kind) + " " + q(name) + ": a " + std::string(other_kind) +
-                 " with this name is already declared; models, enums, types, traits and functions share one "
-                 "namespace",
+             "duplicate " + std::string(kind) + " " + q(name) +
+                 ": the name is already taken by a declaration (" + std::string(other_kind) +
+                 "); models, enums, types, traits and functions share one namespace",
              span);
 }
 
@@ -179,7 +179,7 @@ Diagnostic defaultTypeMismatch(std::string_view field, std::string_view type, st
                                Span span) {
   return err(
       "E0308",
-      "default for " + q(field) + " must be a " + std::string(type) + " value, got " + std::string(got),
+      "default for " + q(field) + " must be of type " + std::string(type) + ", got " + std::string(got),
       span);
 }
 
@@ -399,10 +399,9 @@ Diagnostic multipleAuthModels(std::string_view model, std::string_view first, Sp
 
 // ---- E06xx: imports, databases, functions ----
 
-Diagnostic importNotFound(std::string_view path, std::string_view resolved, Span span) {
+Diagnostic importNotFound(std::string_view path, std::string_view importer, Span span) {
   return err("E0601",
-             "cannot find imported file " + q(path) + " (looked for " + q(resolved) +
-                 "); paths are relative to the importing file",
+             "cannot find imported file " + q(path) + "; paths are relative to the folder of " + q(importer),
              span);
 }
 

@@ -93,7 +93,7 @@ Diagnostic policyPathThroughList(std::string_view field, Span span);
 Diagnostic multipleAuthModels(std::string_view model, std::string_view first, Span span);
 
 // E06xx: imports, databases, functions
-Diagnostic importNotFound(std::string_view path, std::string_view resolved, Span span);
+Diagnostic importNotFound(std::string_view path, std::string_view importer, Span span);
 Diagnostic unknownDatabase(std::string_view name, const Names& declared, Span span);
 Diagnostic unknownDriver(std::string_view driver, Span span);
 Diagnostic unknownFunction(std::string_view name, const Names& functions, Span span);

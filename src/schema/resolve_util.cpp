@@ -21,9 +21,9 @@ std::string exprDescription(const Expr& e) {
     case ExprKind::Bool:
       return "a boolean";
     case ExprKind::Number:
-      return "a number";
+      return "the number " + e.text;
     case ExprKind::String:
-      return "a string";
+      return "the string \"" + e.text + "\"";
     case ExprKind::Duration:
       return "a duration";
     case ExprKind::Ident:
@@ -35,7 +35,9 @@ std::string exprDescription(const Expr& e) {
     case ExprKind::Array:
       return "a list";
     case ExprKind::Unary:
-      if (e.text == "-" && !e.args.empty() && e.args[0].kind == ExprKind::Number) return "a number";
+      if (e.text == "-" && !e.args.empty() && e.args[0].kind == ExprKind::Number) {
+        return "the number -" + e.args[0].text;
+      }
       return "an expression";
     case ExprKind::Binary:
       return "an expression";
