@@ -48,6 +48,37 @@ class ForeignKeysOff {
   bool was_on_ = false;
 };
 
+// Attaches the databases a migration copies rows from, detaching them after.
+class Attachments {
+ public:
+  Attachments(sqlite3* db, const std::vector<std::string>& names,
+              const std::map<std::string, std::string>& paths)
+      : db_(db) {
+    for (auto& n : names) {
+      auto it = paths.find(n);
+      if (it == paths.end())
+        throw MigrationError(
+            "MIGRATION_FAILED",
+            "migration copies rows from database \"" + n + "\", which the schema does not declare",
+            {{"database", n}});
+      Stmt st(db_, "ATTACH DATABASE ? AS " + quoteIdent(attachAlias(n)));
+      st.bind(1, it->second);
+      st.step();
+      attached_.push_back(attachAlias(n));
+    }
+  }
+  ~Attachments() {
+    for (auto& a : attached_)
+      sqlite3_exec(db_, ("DETACH DATABASE " + quoteIdent(a)).c_str(), nullptr, nullptr, nullptr);
+  }
+  Attachments(const Attachments&) = delete;
+  Attachments& operator=(const Attachments&) = delete;
+
+ private:
+  sqlite3* db_;
+  std::vector<std::string> attached_;
+};
+
 bool isForeignKeyCheck(sqlite3_stmt* st) {
   auto n = normalize(sqlite3_sql(st));
   return n.rfind("PRAGMA FOREIGN_KEY_CHECK", 0) == 0;
@@ -131,7 +162,8 @@ std::vector<CheckFailure> failingChecks(sqlite3* db, const Directives& d, bool a
   std::vector<CheckFailure> problems;
   for (auto& h : d.checks) {
     if (!tableExists(db, h.table)) continue;
-    if (!h.column.empty() && !columnExists(db, h.table, h.column)) continue;
+    bool new_column = h.kind == HazardKind::RequiredColumn;
+    if (!new_column && !h.column.empty() && !columnExists(db, h.table, h.column)) continue;
     auto col = quoteIdent(h.column);
     switch (h.kind) {
       case HazardKind::DropTable:
@@ -168,9 +200,11 @@ std::vector<CheckFailure> failingChecks(sqlite3* db, const Directives& d, bool a
   return problems;
 }
 
-int applySqlFile(sqlite3* db, const MigrationFile& file, bool allow_destructive) {
+int applySqlFile(sqlite3* db, const MigrationFile& file, bool allow_destructive,
+                 const std::map<std::string, std::string>& attach) {
   auto directives = parseDirectives(file.text);
   ensureMigrationsTable(db);
+  Attachments attachments(db, directives.copy_from, attach);
   ForeignKeysOff fk_off(db, directives.foreign_keys_off);
   execSql(db, "BEGIN IMMEDIATE");
   try {

@@ -3,6 +3,7 @@
 // Running migration files against one SQLite connection and keeping the
 // _litestone_migrations(name, checksum, applied_at) table of what ran.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -32,7 +33,10 @@ void recordMigration(sqlite3* db, const std::string& name, const std::string& ch
 // would lose and allow_destructive is false, MIGRATION_NULL_VALUES,
 // MIGRATION_REQUIRED_COLUMN, MIGRATION_FOREIGN_KEY (foreign_key_check found
 // rows) and MIGRATION_FAILED (a statement failed). Nothing is kept on failure.
-int applySqlFile(sqlite3* db, const MigrationFile& file, bool allow_destructive);
+// copy-from directives attach the named databases, whose paths come from
+// `attach` (database name → path), for the length of the migration.
+int applySqlFile(sqlite3* db, const MigrationFile& file, bool allow_destructive,
+                 const std::map<std::string, std::string>& attach = {});
 
 struct CheckFailure {
   std::string code;  // MIGRATION_DESTRUCTIVE, MIGRATION_NULL_VALUES, MIGRATION_REQUIRED_COLUMN

@@ -110,7 +110,8 @@ std::string renderSql(const Plan& plan, const std::string& name, const std::stri
   out << "\n";
   if (plan.foreign_keys_off) out << kDirectivePrefix << "foreign-keys off\n";
   for (auto& h : plan.hazards) out << kDirectivePrefix << "check " << h.toJson().dump() << "\n";
-  if (plan.foreign_keys_off || !plan.hazards.empty()) out << "\n";
+  for (auto& c : plan.copy_from) out << kDirectivePrefix << "copy-from " << c << "\n";
+  if (plan.foreign_keys_off || !plan.hazards.empty() || !plan.copy_from.empty()) out << "\n";
   for (auto& step : plan.steps) {
     if (!step.comment.empty()) out << "-- " << step.comment << "\n";
     out << step.sql << ";\n";
@@ -128,6 +129,8 @@ Directives parseDirectives(const std::string& text) {
     while (!rest.empty() && (rest.back() == '\r' || rest.back() == ' ')) rest.pop_back();
     if (rest == "foreign-keys off") {
       d.foreign_keys_off = true;
+    } else if (rest.rfind("copy-from ", 0) == 0) {
+      d.copy_from.push_back(rest.substr(10));
     } else if (rest.rfind("check ", 0) == 0) {
       json j;
       try {
@@ -142,6 +145,8 @@ Directives parseDirectives(const std::string& text) {
   }
   return d;
 }
+
+std::string attachAlias(const std::string& name) { return "_litestone_src_" + name; }
 
 std::string writeMigration(const std::string& folder, const std::string& name, const std::string& text) {
   fs::create_directories(folder);

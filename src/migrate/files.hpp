@@ -29,8 +29,9 @@ struct MigrationFile {
 
 // What apply needs to know about a .sql file beyond its statements.
 struct Directives {
-  bool foreign_keys_off = false;  // -- litestone:foreign-keys off
-  std::vector<Hazard> checks;     // -- litestone:check {json}
+  bool foreign_keys_off = false;       // -- litestone:foreign-keys off
+  std::vector<Hazard> checks;          // -- litestone:check {json}
+  std::vector<std::string> copy_from;  // -- litestone:copy-from <database>
 };
 
 // The folder of a database's migrations.
@@ -48,6 +49,9 @@ std::string nextTimestamp(const std::string& after);
 // directives, then one statement per step.
 std::string renderSql(const Plan& plan, const std::string& name, const std::string& database);
 Directives parseDirectives(const std::string& text);
+
+// The alias a copy-from directive attaches database `name` under.
+std::string attachAlias(const std::string& name);
 
 // Writes text to folder/name, creating the folder. Throws MigrationError
 // MIGRATION_FILE_EXISTS rather than overwrite.

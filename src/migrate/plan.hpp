@@ -46,6 +46,9 @@ struct Plan {
   std::vector<std::string> summary;  // Diff::describe()
   std::vector<Hazard> hazards;
   bool foreign_keys_off = false;  // run with PRAGMA foreign_keys=OFF (rebuilds, drops)
+  // Databases whose rows a step copies (a model moved between databases);
+  // apply attaches each under attachAlias(name) around the transaction.
+  std::vector<std::string> copy_from;
   bool empty() const { return steps.empty(); }
 };
 
