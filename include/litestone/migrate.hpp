@@ -107,4 +107,12 @@ struct Verification {
 // Compares every live database with the schema.
 LITESTONE_EXPORT Verification verify(const Client& db);
 
+// Reads an existing database (opened read-only) and returns .lite schema
+// text describing its tables: types from the declared column types, @id,
+// optional fields, literal @default values, @unique, @@index/@@unique,
+// relations from foreign keys (both sides), enums from CHECK lists, @@fts,
+// @@softDelete, @@noStrict and @@map/@map for names that are not identifiers.
+// Throws DatabaseError when the file cannot be opened.
+LITESTONE_EXPORT std::string introspect(const std::string& database_path);
+
 }  // namespace litestone::migrate

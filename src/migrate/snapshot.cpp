@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <tuple>
 
 #include "migrate/sql_text.hpp"
 #include "migrate/sqlite_util.hpp"
@@ -54,8 +55,9 @@ void readColumns(sqlite3* db, Table& t) {
         c.normalized = normalize(parts.columns[i]);
       }
     }
-    // Virtual tables report their columns as hidden = 1; keep them visible.
-    if (c.hidden == 1 && t.is_virtual) c.hidden = 0;
+    // Hidden columns of virtual tables (fts5's table-named column and rank)
+    // are not part of the definition.
+    if (c.hidden == 1) continue;
     t.columns.push_back(std::move(c));
   }
   for (auto& k : parts.constraints) t.constraints.insert(normalize(k));
@@ -195,7 +197,10 @@ json Snapshot::toJson() const {
                       {"definition", c.normalized}};
     }
     json fks = json::array();
-    for (auto& fk : t.foreign_keys)
+    auto sorted = t.foreign_keys;
+    std::sort(sorted.begin(), sorted.end(),
+              [](auto& a, auto& b) { return std::tie(a.from, a.table) < std::tie(b.from, b.table); });
+    for (auto& fk : sorted)
       fks.push_back({{"table", fk.table},
                      {"from", fk.from},
                      {"to", fk.to},

@@ -129,3 +129,25 @@ TEST(CliMigrateTest, UsageErrorsExitTwo) {
 
 }  // namespace
 }  // namespace litestone::migrate
+
+namespace litestone::migrate {
+namespace {
+
+TEST(CliIntrospectTest, PrintsSchemaAndWritesOut) {
+  TempDir dir;
+  auto cwd = dir.path().string();
+  dir.write("schema.lite",
+            "model notes {\n  id Integer @id\n  body Text\n  pinned Boolean @default(false)\n}\n");
+  ASSERT_EQ(runCli("--db app.db push", "", cwd).exit_code, 0);
+  auto r = runCli("--db app.db introspect", "", cwd);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("model notes {"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("pinned Boolean @default(false)"), std::string::npos) << r.out;
+  ASSERT_EQ(runCli("--db app.db introspect --out back.lite", "", cwd).exit_code, 0);
+  EXPECT_EQ(readFile(dir.file("back.lite")), r.out);
+  EXPECT_EQ(runCli("--db app.db introspect --out back.lite", "", cwd).exit_code, 1);
+  EXPECT_EQ(runCli("--db missing.db introspect", "", cwd).exit_code, 1);
+}
+
+}  // namespace
+}  // namespace litestone::migrate
