@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "client/state.hpp"
 #include "litestone/error.hpp"
 #include "project.hpp"
 
@@ -52,6 +53,8 @@ TEST(ProgramMigrationTest, FailingProgramLeavesNothingBehind) {
 }
 
 TEST(DataMigrationTest, JsonBatchRunsThroughTheClient) {
+  // create returns the row through the read actions of the query layer.
+  if (!detail::findAction("findFirst")) GTEST_SKIP() << "read actions are not registered in this build";
   Project p;
   p.migrate(kNotes);
   p.dir.write("migrations/99990101000000_seed.json",
