@@ -134,7 +134,14 @@ Diagnostic unknownAttribute(std::string_view shown, const Names& known, Span spa
   std::string hint = didYouMean(bare, known, prefix);
   return err("E0301",
              "unknown attribute " + q(shown) +
-                 (hint.empty() ? "; see the attribute list in the schema reference" : hint),
+                 (hint.empty() ? "; allowed: " + prefix +
+                                     [&] {
+                                       std::string all;
+                                       for (const auto& k : known)
+                                         all += (all.empty() ? "" : " " + prefix) + k;
+                                       return all;
+                                     }()
+                               : hint),
              span);
 }
 
@@ -389,6 +396,31 @@ Diagnostic policyPathThroughList(std::string_view field, Span span) {
   return err("E0507",
              "policy path goes through " + q(field) + ", a to-many relation; use check(" +
                  std::string(field) + ", expr) instead",
+             span);
+}
+
+Diagnostic unknownAuthField(std::string_view name, std::string_view auth_model, const Names& fields,
+                            Span span) {
+  std::string hint = didYouMean(name, fields);
+  return err("E0509",
+             "auth()." + std::string(name) + " names no field of the auth model " + q(auth_model) +
+                 (hint.empty() ? "; fields: " + quotedList(fields, ", ") : hint),
+             span);
+}
+
+Diagnostic policyEnumValue(std::string_view value, std::string_view enum_name, const Names& values,
+                           Span span) {
+  return err("E0510",
+             "policy compares with " + q(value) + ", which is not a value of enum " + q(enum_name) +
+                 "; allowed: " + quotedList(values, ", "),
+             span);
+}
+
+Diagnostic policyTypeMismatch(std::string_view field, std::string_view type, std::string_view got,
+                              Span span) {
+  return err("E0511",
+             "policy compares " + q(field) + " (" + std::string(type) + ") with " + std::string(got) +
+                 "; compare it with a value of the same type",
              span);
 }
 

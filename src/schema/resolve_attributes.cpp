@@ -169,13 +169,14 @@ void applyAttribute(FieldAttr& fa) {
     if (!requireType(fa, isText(f), "Text")) return;
     std::vector<const Expr*> args;
     if (!bindArgs(fa.attr, {"searchable"}, 0, args, ctx)) return;
-    if (args[0] != nullptr && args[0]->kind != ExprKind::Bool) {
+    bool bare = args[0] != nullptr && args[0]->kind == ExprKind::Ident && args[0]->text == "searchable";
+    if (args[0] != nullptr && args[0]->kind != ExprKind::Bool && !bare) {
       ctx.report(msg::wrongArgumentType("@encrypted", "searchable", "true or false",
                                         exprDescription(*args[0]), args[0]->span));
       return;
     }
     f.encrypted = true;
-    f.searchable = args[0] != nullptr && args[0]->text == "true";
+    f.searchable = bare || (args[0] != nullptr && args[0]->text == "true");
     f.guarded = Visibility::All;
   } else if (n == "secret") {
     if (!requireType(fa, isText(f), "Text") || !noArgs(fa)) return;

@@ -222,7 +222,14 @@ void resolveKeys(Context& ctx) {
   for (auto& ms : ctx.models) {
     Model& m = *ms.model;
     for (auto& [fd, f] : ms.fields) {
-      if (findAttr(*fd, "unique") != nullptr) f->unique = true;
+      if (const Attribute* unique = findAttr(*fd, "unique")) {
+        if (f->kind == FieldKind::Relation) {
+          ctx.report(
+              msg::attributeOnWrongType("@unique", "scalar and enum", typeLabel(*f), unique->name_span));
+        } else {
+          f->unique = true;
+        }
+      }
       const Attribute* id = findAttr(*fd, "id");
       if (id == nullptr) continue;
       if (f->kind == FieldKind::Relation) {

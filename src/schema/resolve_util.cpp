@@ -116,6 +116,22 @@ std::vector<std::string> docsOf(const Trivia& t) {
   return out;
 }
 
+const Model* authModel(Context& ctx) {
+  for (const auto& ms : ctx.models) {
+    for (const Attribute* a : ms.attrs) {
+      if (a->block && a->name == "auth") return ms.model;
+    }
+  }
+  return nullptr;
+}
+
+bool checkAuthPath(const std::vector<std::string>& path, Span span, Context& ctx) {
+  const Model* auth = authModel(ctx);
+  if (auth == nullptr || path.empty() || auth->field(path[0]) != nullptr) return true;
+  ctx.report(msg::unknownAuthField(path[0], auth->name, fieldNames(*auth), span));
+  return false;
+}
+
 bool bindArgs(const Attribute& attr, const std::vector<std::string>& params, size_t required,
               std::vector<const Expr*>& out, Context& ctx) {
   out.assign(params.size(), nullptr);

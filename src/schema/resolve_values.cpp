@@ -47,6 +47,7 @@ bool authPath(const Expr& e, std::string& out, std::string_view where, Context& 
         msg::authMisuse(std::string(where) + " needs a field of the auth subject, like auth().id", e.span));
     return false;
   }
+  if (!checkAuthPath(parts, e.span, ctx)) return false;
   out.clear();
   for (const auto& p : parts) out += (out.empty() ? "" : ".") + p;
   return true;
@@ -189,6 +190,7 @@ void applyDefault(FieldAttr& fa) {
       } else {
         ok = literalDefault(item_attr, x, v);
       }
+      if (ok && f.kind == FieldKind::Enum && !v.is_string()) ok = false;
       if (ok && f.kind == FieldKind::Enum && !f.enum_type->contains(v.get<std::string>())) {
         fa.ctx.report(
             msg::enumDefaultNotMember(v.get<std::string>(), f.type_name, f.enum_type->values, x.span));
