@@ -1,0 +1,50 @@
+#pragma once
+
+// Running migration files against one SQLite connection and keeping the
+// _litestone_migrations(name, checksum, applied_at) table of what ran.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "migrate/files.hpp"
+
+struct sqlite3;
+
+namespace litestone::migrate {
+
+struct AppliedRow {
+  std::string name;
+  std::string checksum;
+  std::string applied_at;
+};
+
+void ensureMigrationsTable(sqlite3* db);
+// The recorded migrations by name order; empty when the table does not exist.
+std::vector<AppliedRow> appliedMigrations(sqlite3* db);
+// Inserts the bookkeeping row (inside the caller's transaction).
+void recordMigration(sqlite3* db, const std::string& name, const std::string& checksum);
+
+// Runs one .sql migration in its own transaction, recording it in the same
+// transaction; returns the number of statements run. With the
+// foreign-keys-off directive, foreign keys are switched off before BEGIN
+// (SQLite ignores the pragma inside a transaction) and back on after.
+// Throws MigrationError: MIGRATION_DESTRUCTIVE when a check finds data a step
+// would lose and allow_destructive is false, MIGRATION_NULL_VALUES,
+// MIGRATION_REQUIRED_COLUMN, MIGRATION_FOREIGN_KEY (foreign_key_check found
+// rows) and MIGRATION_FAILED (a statement failed). Nothing is kept on failure.
+// copy-from directives attach the named databases, whose paths come from
+// `attach` (database name → path), for the length of the migration.
+int applySqlFile(sqlite3* db, const MigrationFile& file, bool allow_destructive,
+                 const std::map<std::string, std::string>& attach = {});
+
+struct CheckFailure {
+  std::string code;  // MIGRATION_DESTRUCTIVE, MIGRATION_NULL_VALUES, MIGRATION_REQUIRED_COLUMN
+  std::string message;
+};
+
+// The directive checks that fail for the data in db: destructive ones (when
+// not allowed) and impossible ones. Empty when the file can run.
+std::vector<CheckFailure> failingChecks(sqlite3* db, const Directives& d, bool allow_destructive);
+
+}  // namespace litestone::migrate

@@ -1,0 +1,41 @@
+#include "migrate/pristine.hpp"
+
+#include <set>
+
+#include "ddl/ddl.hpp"
+#include "migrate/sqlite_util.hpp"
+
+namespace litestone::migrate {
+
+SnapshotFilter filterFor(const schema::Schema& schema, const schema::Database& database) {
+  SnapshotFilter filter;
+  for (const auto& m : schema.models) {
+    const auto* block = m.database != nullptr ? m.database : &schema.mainDatabase();
+    if (m.external && block == &database) filter.ignore_tables.insert(m.table);
+  }
+  return filter;
+}
+
+Snapshot pristineSnapshot(const schema::Schema& schema, const schema::Database& database) {
+  std::vector<std::string> statements;
+  for (const auto& object : ddl::generate(schema, database)) statements.push_back(object.sql);
+  return snapshotOfStatements(statements, filterFor(schema, database));
+}
+
+void replaySchema(sqlite3* src, sqlite3* dst) {
+  std::vector<std::pair<std::string, std::string>> rows;  // name, sql
+  std::set<std::string> shadow;
+  {
+    Stmt st(src, "SELECT name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid");
+    while (st.step()) rows.emplace_back(st.text(0), st.text(1));
+  }
+  for (auto& [name, sql] : rows)
+    if (sql.rfind("CREATE VIRTUAL TABLE", 0) == 0)
+      for (auto suffix : {"_data", "_idx", "_content", "_docsize", "_config"}) shadow.insert(name + suffix);
+  for (auto& [name, sql] : rows) {
+    if (isInternalTable(name) || shadow.count(name)) continue;
+    execSql(dst, sql);
+  }
+}
+
+}  // namespace litestone::migrate
