@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "ddl/ddl.hpp"
-#include "ddl/quote.hpp"
+#include "common/quote.hpp"
 
 namespace litestone::ddl {
 

@@ -6,7 +6,7 @@
 
 #include "ddl/ddl.hpp"
 #include "ddl/parts.hpp"
-#include "ddl/quote.hpp"
+#include "common/quote.hpp"
 
 namespace litestone::ddl {
 

@@ -2,7 +2,7 @@
 
 #include "ddl/introspect.hpp"
 
-#include "ddl/quote.hpp"
+#include "common/quote.hpp"
 
 namespace litestone::ddl::detail {
 

@@ -12,7 +12,7 @@
 #include "ddl/ddl.hpp"
 #include "ddl/introspect.hpp"
 #include "ddl/parts.hpp"
-#include "ddl/quote.hpp"
+#include "common/quote.hpp"
 
 namespace litestone::ddl {
 

@@ -110,24 +110,6 @@ NameSpan tableNameSpan(std::string_view sql) {
 
 }  // namespace
 
-std::string quoteIdent(std::string_view name) {
-  std::string out = "\"";
-  for (char c : name) {
-    out += c;
-    if (c == '"') out += '"';
-  }
-  return out + "\"";
-}
-
-std::string quoteLiteral(std::string_view text) {
-  std::string out = "'";
-  for (char c : text) {
-    out += c;
-    if (c == '\'') out += '\'';
-  }
-  return out + "'";
-}
-
 std::vector<std::string> tokenize(std::string_view sql) {
   std::vector<std::string> out;
   size_t i = 0;

@@ -8,12 +8,9 @@
 #include <string_view>
 #include <vector>
 
-namespace litestone::migrate {
+#include "common/quote.hpp"
 
-// "name" with embedded quotes doubled.
-std::string quoteIdent(std::string_view name);
-// 'text' with embedded quotes doubled.
-std::string quoteLiteral(std::string_view text);
+namespace litestone::migrate {
 
 // One token per element: words, quoted identifiers/strings, numbers and
 // punctuation. Comments and whitespace are dropped.

@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "ddl/ddl.hpp"
-#include "ddl/quote.hpp"
+#include "common/quote.hpp"
 #include "probe.hpp"
 #include "testing.hpp"
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/quote.hpp"
 #include "query/emit/compiled.hpp"
 
 namespace litestone::query {
@@ -18,8 +19,6 @@ CompiledSelect emitSelect(const Select& select);
 // UPDATE "users" AS "t0" SET ... WHERE <this>). Appends to sql and params.
 void emitFilter(const Node& node, std::string& sql, std::vector<Param>& params);
 
-// "name" with embedded quotes doubled.
-std::string quoteIdent(std::string_view name);
 // "t<alias>"
 std::string aliasName(int alias);
 

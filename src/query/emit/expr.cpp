@@ -4,18 +4,6 @@
 
 namespace litestone::query {
 
-std::string quoteIdent(std::string_view name) {
-  std::string out;
-  out.reserve(name.size() + 2);
-  out += '"';
-  for (char c : name) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
-
 std::string aliasName(int alias) { return "\"t" + std::to_string(alias) + "\""; }
 
 void emitFilter(const Node& n, std::string& sql, std::vector<Param>& params) {

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace litestone::ddl {
+namespace litestone {
 
 // "name" with embedded double quotes doubled: a"b → "a""b".
 inline std::string quoteIdent(std::string_view name) {
@@ -36,4 +36,4 @@ inline std::string quoteLiteral(std::string_view text) {
   return out;
 }
 
-}  // namespace litestone::ddl
+}  // namespace litestone
