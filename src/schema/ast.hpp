@@ -22,6 +22,7 @@ struct Comment {
   Span span;
   std::string text;  // without the leading // or ///, trimmed on the right
   bool doc = false;  // true for ///
+  bool blank_after = false;  // a blank line follows it (kept by format)
 };
 
 // What surrounds a declaration or a member: the comment lines right above it,

@@ -1,0 +1,124 @@
+// Resolved catalog tests: every construct asserted on the Schema itself.
+
+#include <gtest/gtest.h>
+
+#include "litestone/error.hpp"
+#include "schema/load.hpp"
+
+namespace litestone::schema {
+namespace {
+
+std::shared_ptr<const Schema> load(const std::string& text) {
+  LoadResult r = loadText(text);
+  if (!r.ok()) {
+    std::string all;
+    for (const auto& d : r.diagnostics.list()) all += r.sources->render(d);
+    ADD_FAILURE() << all;
+  }
+  return r.schema;
+}
+
+std::string firstError(const std::string& text) {
+  LoadResult r = loadText(text);
+  if (r.diagnostics.list().empty()) return "";
+  const auto& d = r.diagnostics.list().front();
+  return d.code + " " + d.message;
+}
+
+const char* kBlog = R"(
+enum Role { admin member viewer }
+
+model accounts {
+  id    Integer @id
+  name  Text
+  users users[]
+}
+
+model users {
+  id        Integer  @id
+  account   accounts @relation(fields: [accountId], references: [id], onDelete: Cascade)
+  accountId Integer
+  email     Text     @unique
+  role      Role
+  posts     posts[]
+}
+
+model posts {
+  id       Integer @id
+  author   users   @relation(fields: [authorId], references: [id])
+  authorId Integer
+  tags     tags[]
+}
+
+model tags {
+  id    Integer @id
+  name  Text    @unique
+  posts posts[]
+}
+)";
+
+TEST(ResolveTest, ModelsFieldsAndKinds) {
+  auto s = load(kBlog);
+  ASSERT_TRUE(s);
+  ASSERT_EQ(s->models.size(), 4u);
+  const Model* users = s->model("users");
+  ASSERT_TRUE(users);
+  EXPECT_EQ(users->table, "users");
+  ASSERT_EQ(users->primary_key.size(), 1u);
+  EXPECT_EQ(users->primary_key[0]->name, "id");
+  EXPECT_TRUE(users->field("email")->unique);
+  EXPECT_EQ(users->field("email")->column, "email");
+  EXPECT_EQ(users->field("role")->kind, FieldKind::Enum);
+  EXPECT_EQ(users->field("role")->enum_type, s->enumType("Role"));
+  EXPECT_EQ(users->field("account")->kind, FieldKind::Relation);
+  EXPECT_EQ(users->field("account")->column, "");
+  EXPECT_FALSE(users->field("account")->stored());
+  EXPECT_EQ(s->databases.size(), 1u);
+  EXPECT_EQ(s->mainDatabase().name, "main");
+  EXPECT_EQ(users->database, &s->mainDatabase());
+}
+
+TEST(ResolveTest, BelongsToAndHasMany) {
+  auto s = load(kBlog);
+  ASSERT_TRUE(s);
+  const Model* users = s->model("users");
+  const Relation* bt = users->field("account")->relation;
+  ASSERT_TRUE(bt);
+  EXPECT_EQ(bt->kind, RelationKind::BelongsTo);
+  EXPECT_EQ(bt->from, users);
+  EXPECT_EQ(bt->to, s->model("accounts"));
+  ASSERT_EQ(bt->local_fields.size(), 1u);
+  EXPECT_EQ(bt->local_fields[0], users->field("accountId"));
+  EXPECT_EQ(bt->foreign_fields[0], s->model("accounts")->field("id"));
+  EXPECT_EQ(bt->on_delete, "Cascade");
+  const Relation* hm = s->model("accounts")->field("users")->relation;
+  ASSERT_TRUE(hm);
+  EXPECT_EQ(hm->kind, RelationKind::HasMany);
+  EXPECT_EQ(hm->opposite, bt);
+  EXPECT_EQ(bt->opposite, hm);
+  EXPECT_EQ(hm->foreign_fields[0], users->field("accountId"));
+}
+
+TEST(ResolveTest, ManyToManyJoinTable) {
+  auto s = load(kBlog);
+  ASSERT_TRUE(s);
+  const Relation* pt = s->model("posts")->field("tags")->relation;
+  const Relation* tp = s->model("tags")->field("posts")->relation;
+  ASSERT_TRUE(pt && tp);
+  EXPECT_EQ(pt->kind, RelationKind::ManyToMany);
+  EXPECT_EQ(pt->join_table, "_postsTotags");
+  EXPECT_EQ(tp->join_table, "_postsTotags");
+  EXPECT_EQ(pt->join_from_column, "A");
+  EXPECT_EQ(pt->join_to_column, "B");
+  EXPECT_EQ(tp->join_from_column, "B");
+  EXPECT_EQ(pt->opposite, tp);
+}
+
+TEST(ResolveTest, UnknownTypeStopsBeforeRelations) {
+  EXPECT_EQ(firstError("model a {\n  id Integer @id\n  x Strng\n}\n"),
+            "E0201 unknown type \"Strng\"; expected Integer, Real, Text, Boolean, DateTime, Json, Blob, "
+            "File, an enum, a type or a model");
+}
+
+}  // namespace
+}  // namespace litestone::schema
