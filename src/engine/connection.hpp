@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "engine/statement.hpp"
 
@@ -24,19 +25,34 @@ struct ConnectionOptions {
 };
 
 // A cached statement on loan. Resets it and clears its bindings when it goes
-// out of scope, so the next user gets a clean statement.
+// out of scope, so the next user gets a clean statement. Must not outlive the
+// Connection it came from.
 class StatementLease {
  public:
   StatementLease(Statement* s) noexcept : stmt_(s) {}
+  // A lease on a cache entry: *in_use is set while the lease lives, so the
+  // cache neither evicts the statement nor lends it twice.
+  StatementLease(Statement* s, bool* in_use) noexcept : stmt_(s), in_use_(in_use) {}
+  // A lease that owns its statement: used when the cached copy is already on
+  // loan (nested use of the same SQL) or caching is off.
+  explicit StatementLease(Statement owned) noexcept : stmt_(&owned_), owned_(std::move(owned)) {}
   ~StatementLease();
   StatementLease(const StatementLease&) = delete;
   StatementLease& operator=(const StatementLease&) = delete;
-  StatementLease(StatementLease&& o) noexcept : stmt_(o.stmt_) { o.stmt_ = nullptr; }
+  StatementLease& operator=(StatementLease&&) = delete;
+  StatementLease(StatementLease&& o) noexcept
+      : stmt_(o.stmt_), in_use_(o.in_use_), owned_(std::move(o.owned_)) {
+    if (o.stmt_ == &o.owned_) stmt_ = &owned_;
+    o.stmt_ = nullptr;
+    o.in_use_ = nullptr;
+  }
   Statement& operator*() const noexcept { return *stmt_; }
   Statement* operator->() const noexcept { return stmt_; }
 
  private:
   Statement* stmt_;
+  bool* in_use_ = nullptr;
+  Statement owned_;
 };
 
 class Connection {
@@ -57,6 +73,10 @@ class Connection {
   // keyed by SQL text, least recently used evicted).
   StatementLease cached(const std::string& sql);
 
+  // Runs sql like exec() but reports failure as the sqlite result code instead
+  // of throwing: for cleanup paths (ROLLBACK in a catch block, destructors).
+  int tryExec(std::string_view sql) noexcept;
+
   int64_t lastInsertRowid() const;
   int64_t changes() const;
   bool inTransaction() const;  // !sqlite3_get_autocommit
@@ -65,6 +85,9 @@ class Connection {
   sqlite3* handle() const noexcept { return db_; }
 
  private:
+  Statement prepareWith(std::string_view sql, unsigned flags);
+  void applyPragmas(bool read_only);
+
   sqlite3* db_ = nullptr;
   std::string path_;
   std::unique_ptr<StatementCache> cache_;

@@ -1,5 +1,7 @@
 #include "schema/parser.hpp"
 
+#include <algorithm>
+
 #include "schema/parser_impl.hpp"
 
 // Declarations and blocks. Expressions and attributes are in parse_expr.cpp.
@@ -361,7 +363,7 @@ void Parser::parseEnumBody(Decl& d) {
         v.span = from(name.span);
         accept(TokenKind::Comma);
         if (raw().kind != TokenKind::Ident) {
-          endMember("enum value " + inQuotes(v.name));
+          if (!atLineEnd()) unexpected("an enum value or \"}\" in enum " + inQuotes(d.name));
           trailingComment(v.trivia);
         }
         d.values.push_back(std::move(v));
@@ -411,8 +413,14 @@ void Parser::parseDatabaseBody(Decl& d) {
 }  // namespace detail
 
 File parseFile(uint32_t file_id, std::string_view text, std::string path, Diagnostics& diags) {
+  size_t first = diags.list().size();
   std::vector<Token> tokens = lex(file_id, text, diags);
-  return detail::Parser(file_id, std::move(tokens), diags).parseFile(std::move(path));
+  File file = detail::Parser(file_id, std::move(tokens), diags).parseFile(std::move(path));
+  // Lexer errors were reported before the parser's; list them all by position.
+  auto& list = diags.list();
+  std::stable_sort(list.begin() + static_cast<std::ptrdiff_t>(first), list.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.span.begin < b.span.begin; });
+  return file;
 }
 
 }  // namespace litestone::schema

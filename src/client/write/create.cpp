@@ -1,0 +1,64 @@
+// create: one row (with nested writes), returned shaped like a read.
+
+#include <string>
+
+#include "client/write/actions.hpp"
+#include "client/write/write.hpp"
+
+namespace litestone::detail::write {
+
+json insertPrepared(const WriteCall& w, engine::Connection& conn, const json& data, bool want_row) {
+  const auto& m = w.model;
+  std::string columns, marks;
+  for (const auto& f : m.fields) {
+    if (!f.stored() || !data.contains(f.name)) continue;
+    columns += (columns.empty() ? "" : ", ") + quote(f.column);
+    marks += marks.empty() ? "?" : ", ?";
+  }
+  std::string sql = "INSERT INTO " + quote(m.table) +
+                    (columns.empty() ? " DEFAULT VALUES" : " (" + columns + ") VALUES (" + marks + ")");
+  if (want_row) sql += returningAll(m);
+  Exec e(w, conn, sql);
+  for (const auto& f : m.fields) {
+    if (!f.stored()) continue;
+    auto it = data.find(f.name);
+    if (it != data.end()) e.bind(f, *it);
+  }
+  if (!want_row) {
+    e.run();
+    return nullptr;
+  }
+  e.step();
+  json row = rawRow(m, e.statement());
+  e.finish();
+  return row;
+}
+
+json createRow(const WriteCall& w, engine::Connection& conn, json data, bool want_row) {
+  if (!data.is_object())
+    throw QueryError("QUERY_INVALID_ARGUMENT", "data for " + w.model.name + " must be an object",
+                     {{"model", w.model.name}});
+  NestedOps nested = splitNested(w.model, data);
+  applyParentOps(w, conn, nested, data, WriteOp::Create, nullptr);
+  prepareRow(w.rowContext(WriteOp::Create), data);
+  assignSequences(w, conn, data);
+  json row = insertPrepared(w, conn, data, want_row || !nested.empty());
+  applyChildOps(w, conn, nested, row, WriteOp::Create);
+  return row;
+}
+
+json createAction(CallContext& ctx, const json& args) {
+  checkArgs("create", args, {"data", "select", "include", "omit"});
+  const json& data = requireArg("create", args, "data");
+  const auto& model = *ctx.model;
+  json result = nullptr;
+  ctx.state.databaseFor(model).transaction([&](engine::Connection& conn) {
+    WriteCall w{ctx, model, nowIso(), args};
+    bool returns = !noReturn(args);
+    json row = createRow(w, conn, data, returns);
+    if (returns) result = readBack(w, pkOf(model, row), args, Deleted::Any);
+  });
+  return result;
+}
+
+}  // namespace litestone::detail::write

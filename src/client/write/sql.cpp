@@ -1,0 +1,190 @@
+// Statement execution for writes: quoting, binds by field type, observers.
+// Identifiers come from the schema only; every value is a bound parameter.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "client/write/write.hpp"
+
+namespace litestone::detail::write {
+
+namespace {
+
+std::vector<uint8_t> base64Decode(std::string_view in) {
+  auto value = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+' || c == '-') return 62;
+    if (c == '/' || c == '_') return 63;
+    return -1;
+  };
+  std::vector<uint8_t> out;
+  uint32_t acc = 0;
+  int bits = 0;
+  for (char c : in) {
+    int v = value(c);
+    if (v < 0) continue;  // padding and whitespace
+    acc = (acc << 6) | static_cast<uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<uint8_t>((acc >> bits) & 0xff));
+    }
+  }
+  return out;
+}
+
+// Values kept as JSON text in their column: Json, typed Json, lists, files.
+bool storedAsJson(const schema::Field& f) {
+  return f.list || f.kind == schema::FieldKind::TypedJson || f.scalar == schema::ScalarType::Json ||
+         f.scalar == schema::ScalarType::File;
+}
+
+json actorId(const json& auth) {
+  if (auth.is_object()) {
+    auto it = auth.find("id");
+    if (it != auth.end()) return *it;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string quote(std::string_view identifier) {
+  std::string out = "\"";
+  for (char c : identifier) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+Exec::Exec(const WriteCall& w, engine::Connection& conn, const std::string& sql)
+    : w_(w), lease_(conn.cached(sql)), observe_(w.call.state.hasObservers()) {
+  if (observe_) params_ = json::array();
+}
+
+void Exec::bind(const schema::Field& f, const json& value) {
+  int i = next_++;
+  auto& s = *lease_;
+  if (value.is_null()) {
+    s.bindNull(i);
+  } else if (storedAsJson(f)) {
+    s.bindText(i, value.dump());
+  } else if (f.scalar == schema::ScalarType::Blob && value.is_object()) {
+    auto bytes = base64Decode(value.value("$blob", std::string()));
+    s.bindBlob(i, bytes);
+  } else if (f.scalar == schema::ScalarType::Blob && value.is_string()) {
+    const auto& text = value.get_ref<const std::string&>();
+    s.bindBlob(i, std::span(reinterpret_cast<const uint8_t*>(text.data()), text.size()));
+  } else if (f.scalar == schema::ScalarType::Real && value.is_number()) {
+    s.bind(i, value.get<double>());
+  } else {
+    s.bindJson(i, value);  // bool → 0/1, integer, text
+  }
+  if (observe_) params_.push_back(value);
+}
+
+void Exec::bindPlain(const json& value) {
+  lease_->bindJson(next_++, value);
+  if (observe_) params_.push_back(value);
+}
+
+bool Exec::step() {
+  if (observe_ && rows_ == 0) start_ = std::chrono::steady_clock::now();
+  try {
+    bool row = lease_->step();
+    if (row) ++rows_;
+    return row;
+  } catch (const ConstraintError& e) {
+    throw mapConstraint(w_.model, e);
+  }
+}
+
+int64_t Exec::run() {
+  if (observe_) start_ = std::chrono::steady_clock::now();
+  int64_t changes;
+  try {
+    changes = lease_->run();
+  } catch (const ConstraintError& e) {
+    throw mapConstraint(w_.model, e);
+  }
+  notify(changes);
+  return changes;
+}
+
+void Exec::finish() {
+  if (!reported_) notify(rows_);
+}
+
+void Exec::reset() {
+  lease_->tryReset();
+  next_ = 1;
+  rows_ = 0;
+  reported_ = false;
+  if (observe_) params_ = json::array();
+}
+
+void Exec::notify(int64_t rows) {
+  reported_ = true;
+  if (!observe_) return;
+  QueryEvent e;
+  e.model = w_.model.name;
+  e.operation = std::string(w_.call.action);
+  e.database = w_.model.database ? w_.model.database->name : "main";
+  e.actor_id = actorId(w_.call.auth);
+  e.sql = std::string(lease_->sql());
+  e.params = params_;
+  e.duration_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
+  e.row_count = rows;
+  e.args = w_.args;
+  w_.call.state.notify(e);
+}
+
+std::string pkPredicate(const schema::Model& model) {
+  std::string out;
+  for (const auto* f : model.primary_key) {
+    if (!out.empty()) out += " AND ";
+    out += quote(f->column) + " = ?";
+  }
+  return out;
+}
+
+void bindPk(Exec& e, const schema::Model& model, const json& pk) {
+  for (const auto* f : model.primary_key) e.bindPlain(pk.at(f->name));
+}
+
+json pkOf(const schema::Model& model, const json& row) {
+  json pk = json::object();
+  for (const auto* f : model.primary_key) {
+    auto it = row.find(f->name);
+    pk[f->name] = it == row.end() ? json(nullptr) : *it;
+  }
+  return pk;
+}
+
+std::string returningAll(const schema::Model& model) {
+  std::string out;
+  for (const auto& f : model.fields) {
+    if (!f.stored()) continue;
+    out += out.empty() ? " RETURNING " : ", ";
+    out += quote(f.column);
+  }
+  return out;
+}
+
+json rawRow(const schema::Model& model, engine::Statement& s) {
+  json row = json::object();
+  int i = 0;
+  for (const auto& f : model.fields) {
+    if (!f.stored()) continue;
+    row[f.name] = s.getJson(i++);
+  }
+  return row;
+}
+
+}  // namespace litestone::detail::write

@@ -1,0 +1,26 @@
+#pragma once
+
+// IR → SQL. The only code that writes query SQL (DESIGN §3): identifiers
+// come from the Schema and are quoted, every value is a ? placeholder whose
+// source is recorded in the params list, in placeholder order.
+
+#include <string>
+#include <vector>
+
+#include "query/emit/compiled.hpp"
+
+namespace litestone::query {
+
+// Builds the statement of a Select and, recursively, of its includes.
+CompiledSelect emitSelect(const Select& select);
+
+// A filter alone, for statements built elsewhere in emit (and for writes:
+// UPDATE "users" AS "t0" SET ... WHERE <this>). Appends to sql and params.
+void emitFilter(const Node& node, std::string& sql, std::vector<Param>& params);
+
+// "name" with embedded quotes doubled.
+std::string quoteIdent(std::string_view name);
+// "t<alias>"
+std::string aliasName(int alias);
+
+}  // namespace litestone::query

@@ -1,0 +1,19 @@
+#pragma once
+
+// where → filter IR. Used by every read, and by the writes (update, delete,
+// ...) to find their rows.
+
+#include "query/lower/context.hpp"
+
+namespace litestone::query {
+
+// Lowers `where` (found at `path` inside the args) for rows of `model` bound
+// to table alias `alias`. Returns null when the filter keeps every row.
+// Throws QueryError naming the bad key, its path and the allowed keys.
+NodePtr lowerWhere(LowerContext& ctx, const schema::Model& model, int alias, const json& where,
+                   const ArgPath& path);
+
+// Combines filters with AND, dropping nulls; null when both are null.
+NodePtr andNodes(NodePtr a, NodePtr b);
+
+}  // namespace litestone::query
