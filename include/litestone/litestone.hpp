@@ -5,4 +5,5 @@
 #include "litestone/client.hpp"
 #include "litestone/error.hpp"
 #include "litestone/json.hpp"
+#include "litestone/sql.hpp"
 #include "litestone/version.hpp"

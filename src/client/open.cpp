@@ -28,13 +28,12 @@ std::shared_ptr<const schema::Schema> loadSchema(const ClientOptions& options) {
                     {{"diagnostics", json::array()}});
 }
 
-// Database paths in the schema are relative to the schema file's folder.
+// The resolver already made schema paths relative to the schema file's
+// folder; ClientOptions::db replaces the main database's path as given.
 std::string databasePath(const schema::Schema& s, const schema::Database& block,
                          const ClientOptions& options) {
   if (block.name == s.mainDatabase().name && !options.db.empty()) return options.db;
-  if (block.path.empty() || block.path == ":memory:" || fs::path(block.path).is_absolute()) return block.path;
-  fs::path base = s.files.empty() ? fs::path() : fs::path(s.files.front()).parent_path();
-  return (base / block.path).lexically_normal().string();
+  return block.path;
 }
 
 // Drivers other than sqlite are refused up front: silently dropping the

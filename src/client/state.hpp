@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/database.hpp"
+#include "query/compile.hpp"
 #include "litestone/client.hpp"
 #include "schema/schema.hpp"
 
@@ -25,6 +26,8 @@ namespace detail {
 struct ClientState {
   std::shared_ptr<const schema::Schema> schema;
   ClientOptions options;
+  // Compiled reads by args shape (query/compile.hpp), shared by every handle.
+  query::CompileCache compile_cache;
   // Open databases by block name ("main" first). Only sqlite-driver blocks.
   std::map<std::string, std::unique_ptr<engine::Database>> databases;
 
@@ -36,7 +39,9 @@ struct ClientState {
 
   // Observers: options.onQuery plus tapQuery() taps. notify() is cheap when
   // there are none (hasObservers() lets callers skip building events).
-  bool hasObservers() const { return has_observers_.load(std::memory_order_relaxed); }
+  bool hasObservers() const {
+    return has_observers_.load(std::memory_order_relaxed) || static_cast<bool>(options.onQuery);
+  }
   void notify(const QueryEvent& e);
   uint64_t addTap(QueryObserver fn);
   void removeTap(uint64_t id);

@@ -1,6 +1,7 @@
 // Implicit many-to-many join tables. Both sides of a relation name the same
-// join table; the first side met in Schema::relations defines it, so it is
-// created once. Each column references one side's id with ON DELETE CASCADE
+// join table; the side whose column sorts first ("A") defines it, so it is
+// created once and its columns come in the same order whichever side is met
+// first. Each column references one side's id with ON DELETE CASCADE
 // (removing either row unlinks it), the pair is the primary key, and the
 // second column gets its own index for lookups from the other side.
 
@@ -17,6 +18,7 @@ void appendJoinTables(const schema::Schema& schema, const schema::Database& data
   std::set<std::string> seen;
   for (const auto& r : schema.relations) {
     if (r.kind != schema::RelationKind::ManyToMany || r.join_table.empty()) continue;
+    if (r.join_from_column > r.join_to_column && r.opposite != nullptr) continue;
     if (!seen.insert(r.join_table).second) continue;
     if (r.from == nullptr || r.to == nullptr || !ownsTable(*r.from, database)) continue;
     if (r.local_fields.size() != 1 || r.foreign_fields.size() != 1) continue;

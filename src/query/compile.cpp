@@ -26,7 +26,7 @@ std::shared_ptr<const CompiledRead> CompileCache::read(const ReadRequest& reques
   key.reserve(64);
   key += request.model->name;
   key += '\x1f';
-  key += operationName(request.operation);
+  key += static_cast<char>('0' + static_cast<int>(request.operation));
   key += request.system ? "\x1fS\x1f" : "\x1f-\x1f";
   appendShape(*request.args, key);
   {

@@ -61,7 +61,7 @@ LoadResult load(std::string root_path, std::string root_text) {
       if (!seen.insert(canonicalKey(target)).second) continue;
       std::error_code ec;
       if (!fs::is_regular_file(target, ec)) {
-        result.diagnostics.add(msg::importNotFound(decl.name, target.string(), where));
+        result.diagnostics.add(msg::importNotFound(decl.name, fs::path(p.path).filename().string(), where));
         continue;
       }
       std::string text;

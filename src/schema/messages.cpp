@@ -74,9 +74,9 @@ Diagnostic unknownType(std::string_view name, const Names& in_scope, Span span) 
 Diagnostic duplicateDeclaration(std::string_view kind, std::string_view name, std::string_view other_kind,
                                 Span span) {
   return err("E0202",
-             "duplicate " + std::string(kind) + " " + q(name) + ": a " + std::string(other_kind) +
-                 " with this name is already declared; models, enums, types, traits and functions share one "
-                 "namespace",
+             "duplicate " + std::string(kind) + " " + q(name) +
+                 ": the name is already taken by a declaration (" + std::string(other_kind) +
+                 "); models, enums, types, traits and functions share one namespace",
              span);
 }
 
@@ -134,7 +134,14 @@ Diagnostic unknownAttribute(std::string_view shown, const Names& known, Span spa
   std::string hint = didYouMean(bare, known, prefix);
   return err("E0301",
              "unknown attribute " + q(shown) +
-                 (hint.empty() ? "; see the attribute list in the schema reference" : hint),
+                 (hint.empty() ? "; allowed: " + prefix +
+                                     [&] {
+                                       std::string all;
+                                       for (const auto& k : known)
+                                         all += (all.empty() ? "" : " " + prefix) + k;
+                                       return all;
+                                     }()
+                               : hint),
              span);
 }
 
@@ -179,7 +186,7 @@ Diagnostic defaultTypeMismatch(std::string_view field, std::string_view type, st
                                Span span) {
   return err(
       "E0308",
-      "default for " + q(field) + " must be a " + std::string(type) + " value, got " + std::string(got),
+      "default for " + q(field) + " must be of type " + std::string(type) + ", got " + std::string(got),
       span);
 }
 
@@ -392,6 +399,31 @@ Diagnostic policyPathThroughList(std::string_view field, Span span) {
              span);
 }
 
+Diagnostic unknownAuthField(std::string_view name, std::string_view auth_model, const Names& fields,
+                            Span span) {
+  std::string hint = didYouMean(name, fields);
+  return err("E0509",
+             "auth()." + std::string(name) + " names no field of the auth model " + q(auth_model) +
+                 (hint.empty() ? "; fields: " + quotedList(fields, ", ") : hint),
+             span);
+}
+
+Diagnostic policyEnumValue(std::string_view value, std::string_view enum_name, const Names& values,
+                           Span span) {
+  return err("E0510",
+             "policy compares with " + q(value) + ", which is not a value of enum " + q(enum_name) +
+                 "; allowed: " + quotedList(values, ", "),
+             span);
+}
+
+Diagnostic policyTypeMismatch(std::string_view field, std::string_view type, std::string_view got,
+                              Span span) {
+  return err("E0511",
+             "policy compares " + q(field) + " (" + std::string(type) + ") with " + std::string(got) +
+                 "; compare it with a value of the same type",
+             span);
+}
+
 Diagnostic multipleAuthModels(std::string_view model, std::string_view first, Span span) {
   return err("E0508", "@@auth on " + q(model) + " but " + q(first) + " is already the auth model; keep one",
              span);
@@ -399,10 +431,9 @@ Diagnostic multipleAuthModels(std::string_view model, std::string_view first, Sp
 
 // ---- E06xx: imports, databases, functions ----
 
-Diagnostic importNotFound(std::string_view path, std::string_view resolved, Span span) {
+Diagnostic importNotFound(std::string_view path, std::string_view importer, Span span) {
   return err("E0601",
-             "cannot find imported file " + q(path) + " (looked for " + q(resolved) +
-                 "); paths are relative to the importing file",
+             "cannot find imported file " + q(path) + "; paths are relative to the folder of " + q(importer),
              span);
 }
 

@@ -90,10 +90,15 @@ Diagnostic policyUnknownRelation(std::string_view name, std::string_view model, 
 Diagnostic policyUnknownFunction(std::string_view name, Span span);
 Diagnostic policyInvalidExpression(std::string_view why, Span span);
 Diagnostic policyPathThroughList(std::string_view field, Span span);
+Diagnostic unknownAuthField(std::string_view name, std::string_view auth_model, const Names& fields,
+                            Span span);
+Diagnostic policyEnumValue(std::string_view value, std::string_view enum_name, const Names& values,
+                           Span span);
+Diagnostic policyTypeMismatch(std::string_view field, std::string_view type, std::string_view got, Span span);
 Diagnostic multipleAuthModels(std::string_view model, std::string_view first, Span span);
 
 // E06xx: imports, databases, functions
-Diagnostic importNotFound(std::string_view path, std::string_view resolved, Span span);
+Diagnostic importNotFound(std::string_view path, std::string_view importer, Span span);
 Diagnostic unknownDatabase(std::string_view name, const Names& declared, Span span);
 Diagnostic unknownDriver(std::string_view driver, Span span);
 Diagnostic unknownFunction(std::string_view name, const Names& functions, Span span);

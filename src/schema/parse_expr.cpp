@@ -104,39 +104,55 @@ Attribute Parser::parseAttribute() {
   return a;
 }
 
-Expr Parser::parseExpr() {
-  DepthGuard guard(depth_);
-  if (depth_ > kMaxExprDepth) {
+void Parser::enterLevel() {
+  if (++depth_ > kMaxExprDepth) {
     fail("E0107", "expression nested too deeply (more than " + std::to_string(kMaxExprDepth) + " levels)",
          cur().span);
   }
+}
+
+// Binary chains and member chains build left-deep trees, so each link counts
+// as a level too: later code may walk the tree recursively.
+Expr Parser::parseExpr() {
+  DepthGuard guard(depth_);
+  --depth_;
+  enterLevel();
   return parseOr();
 }
 
 Expr Parser::parseOr() {
+  int saved = depth_;
   Expr lhs = parseAnd();
   while (cur().kind == TokenKind::OrOr) {
+    enterLevel();
     take();
     lhs = binary("||", std::move(lhs), parseAnd());
   }
+  depth_ = saved;
   return lhs;
 }
 
 Expr Parser::parseAnd() {
+  int saved = depth_;
   Expr lhs = parseCompare();
   while (cur().kind == TokenKind::AndAnd) {
+    enterLevel();
     take();
     lhs = binary("&&", std::move(lhs), parseCompare());
   }
+  depth_ = saved;
   return lhs;
 }
 
 Expr Parser::parseCompare() {
+  int saved = depth_;
   Expr lhs = parseUnary();
   while (const char* op = compareOp(cur().kind)) {
+    enterLevel();
     take();
     lhs = binary(op, std::move(lhs), parseUnary());
   }
+  depth_ = saved;
   return lhs;
 }
 
@@ -144,10 +160,8 @@ Expr Parser::parseUnary() {
   TokenKind k = cur().kind;
   if (k != TokenKind::Bang && k != TokenKind::Minus) return parsePostfix();
   DepthGuard guard(depth_);
-  if (depth_ > kMaxExprDepth) {
-    fail("E0107", "expression nested too deeply (more than " + std::to_string(kMaxExprDepth) + " levels)",
-         cur().span);
-  }
+  --depth_;
+  enterLevel();
   Token op = take();
   if (k == TokenKind::Minus && (cur().kind == TokenKind::Number || cur().kind == TokenKind::Duration) &&
       cur().span.begin == op.span.end) {
@@ -167,8 +181,10 @@ Expr Parser::parseUnary() {
 }
 
 Expr Parser::parsePostfix() {
+  int saved = depth_;
   Expr e = parsePrimary();
   while (cur().kind == TokenKind::Dot) {
+    enterLevel();
     take();
     if (cur().kind != TokenKind::Ident) unexpected("a field name after \".\"");
     Token name = take();
@@ -179,6 +195,7 @@ Expr Parser::parsePostfix() {
     m.args.push_back(std::move(e));
     e = std::move(m);
   }
+  depth_ = saved;
   return e;
 }
 

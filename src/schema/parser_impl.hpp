@@ -63,6 +63,7 @@ class Parser {
   void endMember(const std::string& what);
 
   // Expressions (parse_expr.cpp).
+  void enterLevel();  // one more level of expression nesting, E0107 beyond the limit
   Expr parseOr();
   Expr parseAnd();
   Expr parseCompare();

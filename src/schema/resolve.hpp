@@ -99,6 +99,12 @@ std::vector<std::string> relationFieldNames(const Model& m);
 std::vector<std::string> databaseNames(const Schema& s);
 Field* findField(Model& m, std::string_view name);
 std::vector<std::string> docsOf(const Trivia& t);
+// The model marked @@auth (read from the attributes, so it works before the
+// model attribute pass), or nullptr.
+const Model* authModel(Context& ctx);
+// Checks the first segment of auth().a.b against the auth model's fields when
+// the schema declares one. Reports and returns false when it is unknown.
+bool checkAuthPath(const std::vector<std::string>& path, Span span, Context& ctx);
 
 // Binds the arguments of attr to params (positional in order, or by name).
 // out[i] is the value of params[i], nullptr when absent. Reports unknown or

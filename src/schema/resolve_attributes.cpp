@@ -169,13 +169,14 @@ void applyAttribute(FieldAttr& fa) {
     if (!requireType(fa, isText(f), "Text")) return;
     std::vector<const Expr*> args;
     if (!bindArgs(fa.attr, {"searchable"}, 0, args, ctx)) return;
-    if (args[0] != nullptr && args[0]->kind != ExprKind::Bool) {
+    bool bare = args[0] != nullptr && args[0]->kind == ExprKind::Ident && args[0]->text == "searchable";
+    if (args[0] != nullptr && args[0]->kind != ExprKind::Bool && !bare) {
       ctx.report(msg::wrongArgumentType("@encrypted", "searchable", "true or false",
                                         exprDescription(*args[0]), args[0]->span));
       return;
     }
     f.encrypted = true;
-    f.searchable = args[0] != nullptr && args[0]->text == "true";
+    f.searchable = bare || (args[0] != nullptr && args[0]->text == "true");
     f.guarded = Visibility::All;
   } else if (n == "secret") {
     if (!requireType(fa, isText(f), "Text") || !noArgs(fa)) return;
@@ -217,6 +218,12 @@ void applyAttribute(FieldAttr& fa) {
   } else if (std::find(modelAttributeNames().begin(), modelAttributeNames().end(), n) !=
              modelAttributeNames().end()) {
     ctx.report(msg::attributeWrongLevel("@" + n, "@@" + n, fa.attr.name_span));
+  } else if (fa.attr.has_parens && !fa.attr.args.empty() &&
+             (n == "slug" || msg::suggest(n, fieldAttributeNames()).empty())) {
+    // Written like a call of a schema function that is not declared.
+    std::vector<std::string> functions;
+    for (const auto& declared : ctx.schema.functions) functions.push_back(declared.name);
+    ctx.report(msg::unknownFunction(n, functions, fa.attr.name_span));
   } else {
     ctx.report(msg::unknownAttribute("@" + n, knownFieldAttributes(ctx.schema), fa.attr.name_span));
   }
@@ -225,6 +232,20 @@ void applyAttribute(FieldAttr& fa) {
 }  // namespace
 
 void resolveFieldAttributes(Context& ctx) {
+  // Fields of a `type` take value attributes (validators, transforms,
+  // defaults); they are resolved against an empty stand-in model.
+  for (auto& ts : ctx.types) {
+    Model shape;
+    shape.name = ts.type->name;
+    ModelSrc stand_in;
+    stand_in.model = &shape;
+    for (auto& [fd, f] : ts.fields) {
+      for (const auto& a : fd->attrs) {
+        FieldAttr fa{ctx, stand_in, *f, a};
+        applyAttribute(fa);
+      }
+    }
+  }
   for (auto& ms : ctx.models) {
     // @map first: schema function calls quote the final column names.
     for (auto& [fd, f] : ms.fields) {

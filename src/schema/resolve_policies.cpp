@@ -126,6 +126,53 @@ std::optional<PolicyExpr> call(const Expr& e, const Model& m, Context& ctx) {
   return p;
 }
 
+// A field compared with a literal: enum values must be members, and the
+// literal's JSON type must suit the column.
+bool fieldMatchesLiteral(const Field& f, const PolicyExpr& lit, Context& ctx) {
+  const json& v = lit.literal;
+  if (v.is_null()) return true;
+  if (f.kind == FieldKind::Enum && !f.list) {
+    if (v.is_string() && !f.enum_type->contains(v.get<std::string>())) {
+      ctx.report(msg::policyEnumValue(v.get<std::string>(), f.type_name, f.enum_type->values, lit.span));
+      return false;
+    }
+    if (v.is_string()) return true;
+  } else if (f.kind == FieldKind::Scalar && !f.list) {
+    bool ok = true;
+    switch (f.scalar) {
+      case ScalarType::Integer:
+      case ScalarType::Real:
+        ok = v.is_number();
+        break;
+      case ScalarType::Boolean:
+        ok = v.is_boolean();
+        break;
+      case ScalarType::Text:
+      case ScalarType::DateTime:
+        ok = v.is_string();
+        break;
+      default:
+        ok = true;
+    }
+    if (ok) return true;
+  } else {
+    return true;
+  }
+  std::string got = v.is_string() ? "the string \"" + v.get<std::string>() + "\"" : v.dump();
+  ctx.report(msg::policyTypeMismatch(f.name, typeLabel(f), got, lit.span));
+  return false;
+}
+
+bool comparable(const PolicyExpr& a, const PolicyExpr& b, Context& ctx) {
+  if (a.kind == PolicyExprKind::Field && b.kind == PolicyExprKind::Literal) {
+    return fieldMatchesLiteral(*a.path.back(), b, ctx);
+  }
+  if (b.kind == PolicyExprKind::Field && a.kind == PolicyExprKind::Literal) {
+    return fieldMatchesLiteral(*b.path.back(), a, ctx);
+  }
+  return true;
+}
+
 std::optional<PolicyExpr> convert(const Expr& e, const Model& m, Context& ctx) {
   switch (e.kind) {
     case ExprKind::Null:
@@ -175,6 +222,7 @@ std::optional<PolicyExpr> convert(const Expr& e, const Model& m, Context& ctx) {
             "operator " + e.text + " is not allowed; use == != < <= > >= && || !", e.span));
         return std::nullopt;
       }
+      if (p.kind == PolicyExprKind::Compare && !comparable(*lhs, *rhs, ctx)) return std::nullopt;
       p.children.push_back(std::move(*lhs));
       p.children.push_back(std::move(*rhs));
       return p;
@@ -200,6 +248,7 @@ std::optional<PolicyExpr> convert(const Expr& e, const Model& m, Context& ctx) {
         p.kind = PolicyExprKind::Auth;
         p.span = e.span;
         for (const Expr* mem : members) p.auth_path.push_back(mem->text);
+        if (!checkAuthPath(p.auth_path, e.span, ctx)) return std::nullopt;
         return p;
       }
       if (base.kind == ExprKind::Ident) {

@@ -222,7 +222,14 @@ void resolveKeys(Context& ctx) {
   for (auto& ms : ctx.models) {
     Model& m = *ms.model;
     for (auto& [fd, f] : ms.fields) {
-      if (findAttr(*fd, "unique") != nullptr) f->unique = true;
+      if (const Attribute* unique = findAttr(*fd, "unique")) {
+        if (f->kind == FieldKind::Relation) {
+          ctx.report(
+              msg::attributeOnWrongType("@unique", "scalar and enum", typeLabel(*f), unique->name_span));
+        } else {
+          f->unique = true;
+        }
+      }
       const Attribute* id = findAttr(*fd, "id");
       if (id == nullptr) continue;
       if (f->kind == FieldKind::Relation) {
@@ -231,7 +238,6 @@ void resolveKeys(Context& ctx) {
       }
       if (f->optional || f->list) {
         ctx.report(msg::idOnOptional(f->name, id->name_span));
-        continue;
       }
       if (!m.primary_key.empty()) {
         ctx.report(msg::duplicateId(m.name, m.primary_key.front()->name, id->name_span));
@@ -286,14 +292,17 @@ void resolveRelations(Context& ctx) {
       ModelSrc& target = *modelSrc(ctx, f.type_name);
       std::vector<FieldSrc*> belongs, others;
       std::vector<std::string> names;
+      bool blocked = false;  // the other side failed and was reported already
       for (auto& other : target.fields) {
         const Field& o = *other.field;
         if (&o == &f || o.kind != FieldKind::Relation || o.type_name != ms.model->name) continue;
         const RelInfo& oi = infos[&o];
+        if (oi.failed) blocked = true;
         if (oi.failed || oi.name != info.name) continue;
         names.push_back(o.name);
         (oi.has_fields ? belongs : others).push_back(&other);
       }
+      if (blocked && belongs.empty() && others.empty()) continue;
       if (belongs.size() + others.size() > 1 ||
           (belongs.size() == 1 && belongs[0]->field->relation->opposite != nullptr)) {
         ctx.report(

@@ -21,9 +21,9 @@ std::string exprDescription(const Expr& e) {
     case ExprKind::Bool:
       return "a boolean";
     case ExprKind::Number:
-      return "a number";
+      return "the number " + e.text;
     case ExprKind::String:
-      return "a string";
+      return "the string \"" + e.text + "\"";
     case ExprKind::Duration:
       return "a duration";
     case ExprKind::Ident:
@@ -35,7 +35,9 @@ std::string exprDescription(const Expr& e) {
     case ExprKind::Array:
       return "a list";
     case ExprKind::Unary:
-      if (e.text == "-" && !e.args.empty() && e.args[0].kind == ExprKind::Number) return "a number";
+      if (e.text == "-" && !e.args.empty() && e.args[0].kind == ExprKind::Number) {
+        return "the number -" + e.args[0].text;
+      }
       return "an expression";
     case ExprKind::Binary:
       return "an expression";
@@ -112,6 +114,22 @@ std::vector<std::string> docsOf(const Trivia& t) {
     if (c.doc) out.push_back(c.text);
   }
   return out;
+}
+
+const Model* authModel(Context& ctx) {
+  for (const auto& ms : ctx.models) {
+    for (const Attribute* a : ms.attrs) {
+      if (a->block && a->name == "auth") return ms.model;
+    }
+  }
+  return nullptr;
+}
+
+bool checkAuthPath(const std::vector<std::string>& path, Span span, Context& ctx) {
+  const Model* auth = authModel(ctx);
+  if (auth == nullptr || path.empty() || auth->field(path[0]) != nullptr) return true;
+  ctx.report(msg::unknownAuthField(path[0], auth->name, fieldNames(*auth), span));
+  return false;
 }
 
 bool bindArgs(const Attribute& attr, const std::vector<std::string>& params, size_t required,

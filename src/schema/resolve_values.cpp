@@ -47,6 +47,7 @@ bool authPath(const Expr& e, std::string& out, std::string_view where, Context& 
         msg::authMisuse(std::string(where) + " needs a field of the auth subject, like auth().id", e.span));
     return false;
   }
+  if (!checkAuthPath(parts, e.span, ctx)) return false;
   out.clear();
   for (const auto& p : parts) out += (out.empty() ? "" : ".") + p;
   return true;
@@ -189,6 +190,7 @@ void applyDefault(FieldAttr& fa) {
       } else {
         ok = literalDefault(item_attr, x, v);
       }
+      if (ok && f.kind == FieldKind::Enum && !v.is_string()) ok = false;
       if (ok && f.kind == FieldKind::Enum && !f.enum_type->contains(v.get<std::string>())) {
         fa.ctx.report(
             msg::enumDefaultNotMember(v.get<std::string>(), f.type_name, f.enum_type->values, x.span));
@@ -228,6 +230,21 @@ void applyValidator(FieldAttr& fa) {
   v.span = fa.attr.span;
   std::vector<const Expr*> args;
   const Expr* message = nullptr;
+  // `message:` is named only; positional arguments are the rule's own.
+  size_t positional = 0;
+  for (const auto& a : fa.attr.args) positional += a.name.empty() ? 1 : 0;
+  size_t max_positional = 1;
+  if (rule == "length") max_positional = 2;
+  if (rule == "email" || rule == "url" || rule == "date" || rule == "datetime" || rule == "phone") {
+    max_positional = 0;
+  }
+  if (positional > max_positional) {
+    std::string expected = max_positional == 0   ? std::string("no arguments besides message:")
+                           : max_positional == 1 ? std::string("1 argument (plus message:)")
+                                                 : std::string("1 to 2 arguments (plus message:)");
+    fa.ctx.report(msg::wrongArgumentCount(fa.name(), expected, positional, fa.attr.span));
+    return;
+  }
   auto expect = [&](const Expr* e, const char* arg, bool ok, const char* what) {
     if (!ok) fa.ctx.report(msg::wrongArgumentType(fa.name(), arg, what, exprDescription(*e), e->span));
     return ok;

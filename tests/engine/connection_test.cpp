@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <string>
 
+#include "engine/config.hpp"
+#include "engine/database.hpp"
 #include "litestone/error.hpp"
 #include "testing.hpp"
 
@@ -22,6 +24,12 @@ int64_t pragmaInt(Connection& c, const std::string& name) {
   auto s = c.prepare("PRAGMA " + name);
   EXPECT_TRUE(s.step()) << name;
   return s.getInt(0);
+}
+
+TEST(ConnectionTest, OptionDefaultsMatchConfig) {
+  EXPECT_EQ(ConnectionOptions{}.statement_cache_size, config::kDefaultStatementCacheSize);
+  EXPECT_EQ(DatabaseOptions{}.read_pool_size, config::kDefaultReadPoolSize);
+  EXPECT_EQ(DatabaseOptions{}.statement_cache_size, config::kDefaultStatementCacheSize);
 }
 
 TEST(ConnectionTest, NewFileGetsEveryPragma) {

@@ -346,6 +346,17 @@ TEST(ParserErrorTest, ExpressionNestedTooDeeply) {
   EXPECT_EQ(p.file.decls.at(0).fields.size(), 1u);
 }
 
+TEST(ParserErrorTest, LongOperatorChainCountsAsNesting) {
+  std::string chain = "a";
+  for (int i = 0; i < 300; ++i) chain += " || a";
+  auto p = parse("model m {\n  @@allow('read', " + chain + ")\n}\n");
+  ASSERT_EQ(p.diags.list().size(), 1u) << p.errors();
+  EXPECT_EQ(p.diags.list()[0].code, "E0107");
+  std::string ok = "a";
+  for (int i = 0; i < 150; ++i) ok += ".b";
+  EXPECT_FALSE(parse("model m {\n  @@allow('read', " + ok + " == 1)\n}\n").diags.hasErrors());
+}
+
 TEST(ParserErrorTest, UnknownDeclarationKeyword) {
   expectErrors(
       "modle users {\n  id Integer @id\n}\nenum E { a }\n",

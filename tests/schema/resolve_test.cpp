@@ -120,5 +120,79 @@ TEST(ResolveTest, UnknownTypeStopsBeforeRelations) {
             "File, an enum, a type or a model");
 }
 
+TEST(ResolveTest, NamedAndSelfManyToMany) {
+  auto s = load(R"(
+model users {
+  id        Integer @id
+  followers users[] @relation("follows")
+  following users[] @relation("follows")
+  liked     posts[] @relation("likes")
+}
+
+model posts {
+  id    Integer @id
+  fans  users[] @relation("likes")
+}
+)");
+  ASSERT_TRUE(s);
+  const Model* users = s->model("users");
+  const Relation* followers = users->field("followers")->relation;
+  const Relation* following = users->field("following")->relation;
+  ASSERT_TRUE(followers && following);
+  EXPECT_EQ(followers->kind, RelationKind::ManyToMany);
+  EXPECT_TRUE(followers->self());
+  EXPECT_EQ(followers->join_table, "_follows");
+  EXPECT_EQ(followers->join_from_column, "A");
+  EXPECT_EQ(following->join_from_column, "B");
+  EXPECT_EQ(followers->opposite, following);
+  const Relation* liked = users->field("liked")->relation;
+  EXPECT_EQ(liked->join_table, "_likes");
+  EXPECT_EQ(liked->join_from_column, "B");  // "posts" sorts before "users"
+  EXPECT_EQ(liked->local_fields[0], users->field("id"));
+}
+
+TEST(ResolveTest, ListAndEnumDefaults) {
+  auto s = load(R"(
+enum Tag { a b c }
+
+model items {
+  id    Integer @id
+  tags  Tag[]   @default([a, b])
+  names Text[]  @default(["x"])
+  score Real    @default(-2)
+}
+)");
+  ASSERT_TRUE(s);
+  const Model* m = s->model("items");
+  EXPECT_EQ(m->field("tags")->default_value.literal, (json{"a", "b"}));
+  EXPECT_EQ(m->field("tags")->kind, FieldKind::Enum);
+  EXPECT_EQ(m->field("tags")->scalar, ScalarType::Json);
+  EXPECT_EQ(m->field("names")->default_value.literal, json::array({"x"}));
+  EXPECT_EQ(m->field("score")->default_value.literal, -2);
+}
+
+TEST(ResolveTest, CompositeIdAndDatabaseDefaults) {
+  auto s = load(R"(
+model memberships {
+  userId  Integer
+  groupId Integer
+  @@id([userId, groupId])
+}
+)");
+  ASSERT_TRUE(s);
+  const Model* m = s->model("memberships");
+  ASSERT_EQ(m->primary_key.size(), 2u);
+  EXPECT_TRUE(m->field("groupId")->id);
+  EXPECT_EQ(s->mainDatabase().path, "");
+  EXPECT_EQ(s->mainDatabase().driver, "sqlite");
+}
+
+TEST(ResolveTest, ParseErrorsStopBeforeResolving) {
+  LoadResult r = loadText("model a {\n  id Integer @id(\n}\n");
+  EXPECT_FALSE(r.ok());
+  ASSERT_FALSE(r.diagnostics.list().empty());
+  EXPECT_EQ(r.diagnostics.list()[0].code.substr(0, 3), "E01");
+}
+
 }  // namespace
 }  // namespace litestone::schema

@@ -48,7 +48,7 @@ json createRow(const WriteCall& w, engine::Connection& conn, json data, bool wan
 }
 
 json createAction(CallContext& ctx, const json& args) {
-  checkArgs("create", args, {"data", "select", "include", "omit"});
+  checkArgs("create", args, {"data", "select", "include"});
   const json& data = requireArg("create", args, "data");
   const auto& model = *ctx.model;
   json result = nullptr;

@@ -69,7 +69,7 @@ int64_t hardDelete(const WriteCall& w, engine::Connection& conn, const json& pk)
 }
 
 json oneRow(CallContext& ctx, const json& args, const char* action, bool soft) {
-  checkArgs(action, args, {"where", "select", "include", "omit"});
+  checkArgs(action, args, {"where", "select", "include"});
   const json& where = requireArg(action, args, "where");
   const auto& model = *ctx.model;
   json result = nullptr;
@@ -118,7 +118,7 @@ json removeManyAction(CallContext& ctx, const json& args) {
 json deleteManyAction(CallContext& ctx, const json& args) { return manyRows(ctx, args, "deleteMany", false); }
 
 json restoreAction(CallContext& ctx, const json& args) {
-  checkArgs("restore", args, {"where", "select", "include", "omit"});
+  checkArgs("restore", args, {"where", "select", "include"});
   json where = args.value("where", json::object());
   const auto& model = *ctx.model;
   if (!model.soft_delete || !model.deleted_at)

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "client/read.hpp"
 #include "client/write/write.hpp"
 
 namespace litestone::detail::write {
@@ -15,6 +16,11 @@ void addDeleted(const schema::Model& model, json& args, Deleted deleted) {
   if (!model.soft_delete) return;
   if (deleted == Deleted::Any) args["withDeleted"] = true;
   if (deleted == Deleted::Only) args["onlyDeleted"] = true;
+}
+
+json read(const WriteCall& w, query::Operation op, const json& args) {
+  CallContext ctx{w.call.state, &w.model, w.call.auth, w.call.system, "findMany"};
+  return readRows(ctx, op, args);
 }
 
 json pkSelect(const schema::Model& model) {
@@ -74,20 +80,21 @@ std::vector<json> findTargets(const WriteCall& w, const json& where, Deleted del
   json args = {{"where", where}, {"select", pkSelect(w.model)}};
   if (limit > 0) args["limit"] = limit;
   addDeleted(w.model, args, deleted);
-  json rows = dispatch(w.call.state, w.call.auth, w.call.system, w.model.name, "findMany", args);
+  json rows = read(w, query::Operation::FindMany, args);
   std::vector<json> out;
   for (auto& r : rows) out.push_back(pkOf(w.model, r));
   return out;
 }
 
 json readBack(const WriteCall& w, const json& pk, const json& args, Deleted deleted) {
-  json read = {{"where", pk}};
-  for (const char* key : {"select", "include", "omit"}) {
+  json args_read = {{"where", pk}};
+  for (const char* key : {"select", "include"}) {
     auto it = args.find(key);
-    if (it != args.end()) read[key] = *it;
+    if (it != args.end()) args_read[key] = *it;
   }
-  addDeleted(w.model, read, deleted);
-  return dispatch(w.call.state, w.call.auth, w.call.system, w.model.name, "findFirst", read);
+  addDeleted(w.model, args_read, deleted);
+  json rows = read(w, query::Operation::FindFirst, args_read);
+  return rows.empty() ? json(nullptr) : std::move(rows[0]);
 }
 
 }  // namespace litestone::detail::write
@@ -100,8 +107,7 @@ std::vector<json> findRows(const WriteCall& w, const json& where,
   for (const auto* f : fields) select[f->name] = true;
   json args = {{"where", where}, {"select", select}};
   if (limit > 0) args["limit"] = limit;
-  return dispatch(w.call.state, w.call.auth, w.call.system, w.model.name, "findMany", args)
-      .get<std::vector<json>>();
+  return read(w, query::Operation::FindMany, args).get<std::vector<json>>();
 }
 
 }  // namespace litestone::detail::write

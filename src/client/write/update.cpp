@@ -65,7 +65,7 @@ bool updateRow(const WriteCall& w, engine::Connection& conn, json& pk, json data
 }
 
 json updateAction(CallContext& ctx, const json& args) {
-  checkArgs("update", args, {"where", "data", "select", "include", "omit"});
+  checkArgs("update", args, {"where", "data", "select", "include"});
   const json& where = requireArg("update", args, "where");
   const json& data = requireArg("update", args, "data");
   const auto& model = *ctx.model;

@@ -6,7 +6,7 @@
 namespace litestone::detail::write {
 
 json upsertAction(CallContext& ctx, const json& args) {
-  checkArgs("upsert", args, {"where", "create", "update", "select", "include", "omit"});
+  checkArgs("upsert", args, {"where", "create", "update", "select", "include"});
   const json& where = requireArg("upsert", args, "where");
   const json& create = requireArg("upsert", args, "create");
   json update = args.value("update", json::object());

@@ -9,7 +9,9 @@
 namespace litestone::query {
 
 // The read operations the query layer compiles.
-enum class Operation { FindMany, FindFirst, FindUnique, Count, Exists };
+// Total is the count half of findManyAndCount: findMany's arguments, counted
+// without limit/offset/orderBy/select.
+enum class Operation { FindMany, FindFirst, FindUnique, Count, Exists, Total };
 
 std::string_view operationName(Operation op);
 

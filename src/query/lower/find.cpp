@@ -68,6 +68,8 @@ std::string_view operationName(Operation op) {
       return "count";
     case Operation::Exists:
       return "exists";
+    case Operation::Total:
+      return "findManyAndCount";
   }
   return "";
 }
@@ -82,6 +84,7 @@ const std::vector<std::string>& allowedArguments(Operation op) {
   static const std::vector<std::string> kCount = {"where", "withDeleted", "onlyDeleted", "distinct"};
   switch (op) {
     case Operation::FindMany:
+    case Operation::Total:
       return kMany;
     case Operation::FindFirst:
       return kFirst;
@@ -108,6 +111,7 @@ std::unique_ptr<Select> lowerRead(LowerContext& ctx, const schema::Model& model,
   s->alias = ctx.aliases.take();
   switch (ctx.operation) {
     case Operation::Count:
+    case Operation::Total:
       s->mode = ReadMode::Count;
       break;
     case Operation::Exists:
@@ -149,19 +153,18 @@ std::unique_ptr<Select> lowerRead(LowerContext& ctx, const schema::Model& model,
     auto w = args.find("where");
     requireUniqueWhere(model, w == args.end() ? json::object() : *w);
   }
-  lowerListArgs(ctx, *s, args, root);
+  if (s->mode == ReadMode::Rows) {
+    lowerListArgs(ctx, *s, args, root);
+  } else if (auto w = args.find("where"); w != args.end()) {
+    s->where = lowerWhere(ctx, model, s->alias, *w, child(root, "where"));
+  }
   if (ctx.operation == Operation::FindFirst) {
     Param one;
     one.source = ParamSource::Constant;
     one.constant = 1;
     s->limit = std::move(one);
   }
-  if (s->mode == ReadMode::Rows) {
-    lowerProjection(ctx, *s, args, root, true);
-  } else {
-    s->order_by.clear();
-    s->joins.clear();
-  }
+  if (s->mode == ReadMode::Rows) lowerProjection(ctx, *s, args, root, true);
   return s;
 }
 

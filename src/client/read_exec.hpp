@@ -1,0 +1,65 @@
+#pragma once
+
+// Runs compiled reads on a connection: binds params, decodes rows, loads
+// includes one statement per relation per level (parent keys batched into
+// one JSON array), and reports each statement to onQuery observers.
+// Also the read-back the writes use (rows by primary key with select/include).
+
+#include <functional>
+#include <span>
+
+#include "client/state.hpp"
+#include "engine/connection.hpp"
+#include "query/compile.hpp"
+
+namespace litestone::detail {
+
+// The params of a statement as bound (for events and for writes' own SQL).
+json resolveParam(const query::Param& p, const json& args, std::span<const json> externals);
+// Binds params[i] to ? number first + i.
+void bindParams(engine::Statement& stmt, const std::vector<query::Param>& params, const json& args,
+                std::span<const json> externals, int first = 1);
+
+class ReadExecutor {
+ public:
+  ReadExecutor(CallContext& ctx, engine::Connection& conn, const json& args)
+      : ctx_(ctx), conn_(conn), args_(args) {}
+
+  // The rows of a Rows select with its includes stitched in.
+  json rows(const query::CompiledSelect& select);
+  // The single integer of a Count / Exists select.
+  int64_t scalar(const query::CompiledSelect& select);
+
+ private:
+  json level(const query::CompiledSelect& select, std::span<const json> externals,
+             std::vector<std::string>* link_keys);
+  void loadIncludes(const query::CompiledSelect& select, json& rows,
+                    const std::vector<std::vector<std::string>>& parent_keys,
+                    const std::vector<json>& key_lists);
+  void notify(const query::CompiledSelect& select, std::span<const json> externals, double ms, int64_t rows);
+
+  CallContext& ctx_;
+  engine::Connection& conn_;
+  const json& args_;
+};
+
+// Runs fn on a read connection of db: the one pinned by an enclosing
+// snapshot (Client::query) on this thread, else db.read().
+void withReadConnection(engine::Database& db, const std::function<void(engine::Connection&)>& fn);
+
+// Pins conn as the read connection of db for this thread while alive.
+class PinnedRead {
+ public:
+  PinnedRead(engine::Database& db, engine::Connection& conn);
+  ~PinnedRead();
+  PinnedRead(const PinnedRead&) = delete;
+  PinnedRead& operator=(const PinnedRead&) = delete;
+
+ private:
+  engine::Database* db_;
+};
+
+// The database name of a model for events ("main" by default).
+const std::string& databaseName(const schema::Model& model);
+
+}  // namespace litestone::detail
