@@ -2,6 +2,9 @@
 
 #if LITESTONE_BENCH_ORM
 
+#include <iostream>
+#include <set>
+
 #include "litestone/litestone.hpp"
 
 namespace litestone::bench {
@@ -143,18 +146,29 @@ void addPost(Checksum& sum, const json& row) {
 
 struct JsonApi::Impl {
   Client db;
+  std::function<void()> untap;
 };
 
-JsonApi::JsonApi(const std::string& path) {
+JsonApi::JsonApi(const std::string& path, bool trace_sql) {
   ClientOptions options;
   options.schema = std::string(kSchemaText);
   options.db = path;
-  impl_ = std::make_unique<Impl>(Impl{createClient(options)});
+  impl_ = std::make_unique<Impl>(Impl{createClient(options), {}});
   autoMigrate(impl_->db);
+  if (trace_sql) {
+    // Each distinct statement once, so the trace shows what every step runs.
+    auto seen = std::make_shared<std::set<std::string>>();
+    impl_->untap = impl_->db.tapQuery([seen](const QueryEvent& e) {
+      if (seen->insert(e.operation + " " + e.sql).second)
+        std::cerr << "  sql " << e.model << "." << e.operation << ": " << e.sql << "\n";
+    });
+  }
 }
 
 JsonApi::~JsonApi() {
-  if (impl_) impl_->db.close();
+  if (!impl_) return;
+  if (impl_->untap) impl_->untap();
+  impl_->db.close();
 }
 
 bool JsonApi::available() { return true; }
@@ -204,7 +218,7 @@ namespace litestone::bench {
 
 struct JsonApi::Impl {};
 
-JsonApi::JsonApi(const std::string&) {}
+JsonApi::JsonApi(const std::string&, bool) {}
 JsonApi::~JsonApi() = default;
 bool JsonApi::available() { return false; }
 

@@ -16,8 +16,9 @@ namespace litestone::bench {
 class JsonApi {
  public:
   // createClient on the schema of workload.hpp with the database at `path`,
-  // then autoMigrate. Throws litestone::Error.
-  explicit JsonApi(const std::string& path);
+  // then autoMigrate. With `trace_sql`, prints each distinct SQL statement
+  // the client runs to stderr (once). Throws litestone::Error.
+  JsonApi(const std::string& path, bool trace_sql);
   ~JsonApi();
   JsonApi(const JsonApi&) = delete;
   JsonApi& operator=(const JsonApi&) = delete;

@@ -37,18 +37,22 @@ struct Options {
   std::vector<bool> steps = std::vector<bool>(kStepCount, true);  // which to report
   std::string dir;                                                // parent of the temp folders
   bool keep = false;
+  bool trace_sql = false;
+  bool raw_include_per_user = false;
 };
 
 constexpr const char* kUsage =
     "usage: litestone_bench [--json] [--rounds N] [--scale F] [--seed N] [--steps S1,S3,...]\n"
-    "                       [--dir PATH] [--keep]\n"
+    "                       [--dir PATH] [--keep] [--trace-sql]\n"
     "  --json        print one JSON object {\"steps\": [...]} instead of the table\n"
     "  --rounds N    rounds to take medians over (default 3, at least 1)\n"
     "  --scale F     multiply every row and operation count by F (e.g. 0.1 for a quick run)\n"
     "  --seed N      seed of the data and id generator (default 20240101)\n"
     "  --steps LIST  steps to report (all run; S1 and S2 seed the later ones)\n"
     "  --dir PATH    where to create the temporary database folders (default: the system temp dir)\n"
-    "  --keep        keep the database files\n";
+    "  --keep        keep the database files\n"
+    "  --trace-sql   print each distinct SQL statement the client runs (first round, stderr)\n"
+    "  --raw-include-per-user  raw S5 runs one posts statement per user instead of one IN (...)\n";
 
 [[noreturn]] void usageError(const std::string& msg) {
   std::cerr << "litestone_bench: " << msg << "\n" << kUsage;
@@ -68,6 +72,10 @@ Options parseArgs(int argc, char** argv) {
         o.json = true;
       else if (a == "--keep")
         o.keep = true;
+      else if (a == "--trace-sql")
+        o.trace_sql = true;
+      else if (a == "--raw-include-per-user")
+        o.raw_include_per_user = true;
       else if (a == "--rounds")
         o.rounds = std::stoi(value(i));
       else if (a == "--scale")
@@ -151,18 +159,19 @@ struct StepSamples {
   std::string note;
 };
 
-void runRound(const Options& opts, const Workload& w, std::vector<StepSamples>& samples, int round) {
-  TempDir dir(opts.dir, opts.keep);
-  {
-    RawSqlite raw(dir.file("raw.db"), true);
-    for (int i = 0; i < kStepCount; ++i) {
-      auto step = static_cast<Step>(i);
-      auto t0 = Clock::now();
-      uint64_t sum = raw.run(step, w);
-      samples[static_cast<size_t>(i)].raw_ms.push_back(msSince(t0));
-      samples[static_cast<size_t>(i)].raw_checksums.push_back(sum);
-    }
+void runRaw(const Options& opts, const Workload& w, std::vector<StepSamples>& samples, const TempDir& dir) {
+  RawSqlite raw(dir.file("raw.db"), true);
+  raw.setIncludePerUser(opts.raw_include_per_user);
+  for (int i = 0; i < kStepCount; ++i) {
+    auto t0 = Clock::now();
+    uint64_t sum = raw.run(static_cast<Step>(i), w);
+    samples[static_cast<size_t>(i)].raw_ms.push_back(msSince(t0));
+    samples[static_cast<size_t>(i)].raw_checksums.push_back(sum);
   }
+}
+
+void runJson(const Options& opts, const Workload& w, std::vector<StepSamples>& samples, const TempDir& dir,
+             int round) {
   if (!JsonApi::available()) {
     for (auto& s : samples) {
       s.json_missing = true;
@@ -171,7 +180,7 @@ void runRound(const Options& opts, const Workload& w, std::vector<StepSamples>& 
     return;
   }
   std::string json_path = dir.file("json.db");
-  JsonApi api(json_path);
+  JsonApi api(json_path, opts.trace_sql && round == 0);
   for (int i = 0; i < kStepCount; ++i) {
     auto step = static_cast<Step>(i);
     auto& s = samples[static_cast<size_t>(i)];
@@ -193,6 +202,19 @@ void runRound(const Options& opts, const Workload& w, std::vector<StepSamples>& 
       RawSqlite seed(json_path, false);
       seed.run(step, w);
     }
+  }
+}
+
+// Odd rounds run the client first, so that whatever the first runner pays
+// (a cold OS cache, a busier machine) does not always land on the same side.
+void runRound(const Options& opts, const Workload& w, std::vector<StepSamples>& samples, int round) {
+  TempDir dir(opts.dir, opts.keep);
+  if (round % 2 == 0) {
+    runRaw(opts, w, samples, dir);
+    runJson(opts, w, samples, dir, round);
+  } else {
+    runJson(opts, w, samples, dir, round);
+    runRaw(opts, w, samples, dir);
   }
 }
 

@@ -38,11 +38,16 @@ class RawSqlite {
   uint64_t s6Aggregate(const Workload& w);
   uint64_t s7Update(const Workload& w);
 
+  // S5 strategy: false (default) loads all 20 users' posts with one
+  // `authorId IN (...)` statement; true runs one reused statement per user.
+  void setIncludePerUser(bool per_user) { include_per_user_ = per_user; }
+
  private:
   struct Statements;
   void exec(const char* sql);
   sqlite3* db_ = nullptr;
   std::unique_ptr<Statements> stmts_;
+  bool include_per_user_ = false;
 };
 
 }  // namespace litestone::bench
