@@ -39,6 +39,7 @@ struct Options {
   bool keep = false;
   bool trace_sql = false;
   bool raw_include_per_user = false;
+  bool raw_returning = false;
 };
 
 constexpr const char* kUsage =
@@ -52,7 +53,8 @@ constexpr const char* kUsage =
     "  --dir PATH    where to create the temporary database folders (default: the system temp dir)\n"
     "  --keep        keep the database files\n"
     "  --trace-sql   print each distinct SQL statement the client runs (first round, stderr)\n"
-    "  --raw-include-per-user  raw S5 runs one posts statement per user instead of one IN (...)\n";
+    "  --raw-include-per-user  raw S5 runs one posts statement per user instead of one IN (...)\n"
+    "  --raw-returning         raw S2/S7 use INSERT/UPDATE ... RETURNING instead of a read-back\n";
 
 [[noreturn]] void usageError(const std::string& msg) {
   std::cerr << "litestone_bench: " << msg << "\n" << kUsage;
@@ -76,6 +78,8 @@ Options parseArgs(int argc, char** argv) {
         o.trace_sql = true;
       else if (a == "--raw-include-per-user")
         o.raw_include_per_user = true;
+      else if (a == "--raw-returning")
+        o.raw_returning = true;
       else if (a == "--rounds")
         o.rounds = std::stoi(value(i));
       else if (a == "--scale")
@@ -162,6 +166,7 @@ struct StepSamples {
 void runRaw(const Options& opts, const Workload& w, std::vector<StepSamples>& samples, const TempDir& dir) {
   RawSqlite raw(dir.file("raw.db"), true);
   raw.setIncludePerUser(opts.raw_include_per_user);
+  raw.setReturning(opts.raw_returning);
   for (int i = 0; i < kStepCount; ++i) {
     auto t0 = Clock::now();
     uint64_t sum = raw.run(static_cast<Step>(i), w);

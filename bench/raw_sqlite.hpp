@@ -41,13 +41,18 @@ class RawSqlite {
   // S5 strategy: false (default) loads all 20 users' posts with one
   // `authorId IN (...)` statement; true runs one reused statement per user.
   void setIncludePerUser(bool per_user) { include_per_user_ = per_user; }
+  // S2/S7 strategy: false (default) writes, then reads the row back by id;
+  // true uses INSERT/UPDATE ... RETURNING, which SQLite runs slower.
+  void setReturning(bool returning) { returning_ = returning; }
 
  private:
   struct Statements;
   void exec(const char* sql);
+  bool readUserById(int64_t id, User& out);
   sqlite3* db_ = nullptr;
   std::unique_ptr<Statements> stmts_;
   bool include_per_user_ = false;
+  bool returning_ = false;
 };
 
 }  // namespace litestone::bench
