@@ -4,18 +4,29 @@
 
 namespace litestone::detail {
 
+namespace {
+
+// Absent args (null, as `{}` is in C++) mean "no arguments".
+template <ActionFn Fn>
+json objectArgs(CallContext& ctx, const json& args) {
+  static const json kEmpty = json::object();
+  return Fn(ctx, args.is_null() ? kEmpty : args);
+}
+
+}  // namespace
+
 void registerWriteActions() {
-  registerAction("create", write::createAction);
-  registerAction("update", write::updateAction);
-  registerAction("upsert", write::upsertAction);
-  registerAction("remove", write::removeAction);
-  registerAction("delete", write::deleteAction);
-  registerAction("restore", write::restoreAction);
-  registerAction("createMany", write::createManyAction);
-  registerAction("updateMany", write::updateManyAction);
-  registerAction("upsertMany", write::upsertManyAction);
-  registerAction("removeMany", write::removeManyAction);
-  registerAction("deleteMany", write::deleteManyAction);
+  registerAction("create", objectArgs<write::createAction>);
+  registerAction("update", objectArgs<write::updateAction>);
+  registerAction("upsert", objectArgs<write::upsertAction>);
+  registerAction("remove", objectArgs<write::removeAction>);
+  registerAction("delete", objectArgs<write::deleteAction>);
+  registerAction("restore", objectArgs<write::restoreAction>);
+  registerAction("createMany", objectArgs<write::createManyAction>);
+  registerAction("updateMany", objectArgs<write::updateManyAction>);
+  registerAction("upsertMany", objectArgs<write::upsertManyAction>);
+  registerAction("removeMany", objectArgs<write::removeManyAction>);
+  registerAction("deleteMany", objectArgs<write::deleteManyAction>);
 }
 
 }  // namespace litestone::detail

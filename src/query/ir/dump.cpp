@@ -108,7 +108,7 @@ class Dumper {
         line(depth, "key " + o.field->name);
         break;
       case Output::Kind::Include:
-        line(depth, "include " + o.name);
+        line(depth, "slot " + o.name);
         break;
       case Output::Kind::Count:
         line(depth, "count " + o.relation->field->name);
