@@ -40,6 +40,7 @@ struct Options {
   bool trace_sql = false;
   bool raw_include_per_user = false;
   bool raw_returning = false;
+  std::string raw_pragmas;
 };
 
 constexpr const char* kUsage =
@@ -54,7 +55,8 @@ constexpr const char* kUsage =
     "  --keep        keep the database files\n"
     "  --trace-sql   print each distinct SQL statement the client runs (first round, stderr)\n"
     "  --raw-include-per-user  raw S5 runs one posts statement per user instead of one IN (...)\n"
-    "  --raw-returning         raw S2/S7 use INSERT/UPDATE ... RETURNING instead of a read-back\n";
+    "  --raw-returning         raw S2/S7 use INSERT/UPDATE ... RETURNING instead of a read-back\n"
+    "  --raw-pragmas SQL       extra PRAGMAs for the raw connection (experiments only)\n";
 
 [[noreturn]] void usageError(const std::string& msg) {
   std::cerr << "litestone_bench: " << msg << "\n" << kUsage;
@@ -80,6 +82,8 @@ Options parseArgs(int argc, char** argv) {
         o.raw_include_per_user = true;
       else if (a == "--raw-returning")
         o.raw_returning = true;
+      else if (a == "--raw-pragmas")
+        o.raw_pragmas = value(i);
       else if (a == "--rounds")
         o.rounds = std::stoi(value(i));
       else if (a == "--scale")
@@ -164,7 +168,7 @@ struct StepSamples {
 };
 
 void runRaw(const Options& opts, const Workload& w, std::vector<StepSamples>& samples, const TempDir& dir) {
-  RawSqlite raw(dir.file("raw.db"), true);
+  RawSqlite raw(dir.file("raw.db"), true, opts.raw_pragmas);
   raw.setIncludePerUser(opts.raw_include_per_user);
   raw.setReturning(opts.raw_returning);
   for (int i = 0; i < kStepCount; ++i) {

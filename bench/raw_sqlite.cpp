@@ -127,7 +127,7 @@ struct RawSqlite::Statements {
   }
 };
 
-RawSqlite::RawSqlite(const std::string& path, bool create_tables) {
+RawSqlite::RawSqlite(const std::string& path, bool create_tables, const std::string& extra_pragmas) {
   if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                       nullptr) != SQLITE_OK) {
     std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -135,6 +135,7 @@ RawSqlite::RawSqlite(const std::string& path, bool create_tables) {
     throw std::runtime_error("open " + path + ": " + msg);
   }
   exec(kPragmas);
+  if (!extra_pragmas.empty()) exec(extra_pragmas.c_str());
   if (create_tables) exec(kCreateTables);
   stmts_ = std::make_unique<Statements>();
   auto& s = *stmts_;

@@ -21,7 +21,9 @@ class RawSqlite {
   // busy_timeout=5000 and page_size=8192, as the ORM's engine does. With
   // `create_tables`, creates the schema's tables and indexes. Throws
   // std::runtime_error.
-  RawSqlite(const std::string& path, bool create_tables);
+  // `extra_pragmas` (SQL) runs after the standard ones, for experiments
+  // such as a bigger cache_size or mmap_size.
+  RawSqlite(const std::string& path, bool create_tables, const std::string& extra_pragmas = "");
   ~RawSqlite();
   RawSqlite(const RawSqlite&) = delete;
   RawSqlite& operator=(const RawSqlite&) = delete;
