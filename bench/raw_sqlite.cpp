@@ -41,8 +41,8 @@ CREATE INDEX IF NOT EXISTS "posts_authorId_idx" ON "posts"("authorId");
 // S5 loads the posts of at most this many users (its limit) per statement.
 constexpr int kIncludeBatch = 20;
 
-#define USER_COLUMNS R"("id", "accountId", "email", "name", "role", "score", "createdAt")"
-#define POST_COLUMNS R"("id", "authorId", "title", "body", "status", "createdAt")"
+#define LITESTONE_BENCH_USER_COLUMNS R"("id", "accountId", "email", "name", "role", "score", "createdAt")"
+#define LITESTONE_BENCH_POST_COLUMNS R"("id", "authorId", "title", "body", "status", "createdAt")"
 
 struct Finalize {
   void operator()(sqlite3_stmt* s) const noexcept { sqlite3_finalize(s); }
@@ -62,7 +62,7 @@ std::string columnText(sqlite3_stmt* s, int i) {
   return std::string(p, static_cast<size_t>(sqlite3_column_bytes(s, i)));
 }
 
-// Copies a row of USER_COLUMNS starting at column 0.
+// Copies a row of LITESTONE_BENCH_USER_COLUMNS starting at column 0.
 User readUser(sqlite3_stmt* s) {
   User u;
   u.id = sqlite3_column_int64(s, 0);
@@ -143,26 +143,29 @@ RawSqlite::RawSqlite(const std::string& path, bool create_tables, const std::str
   s.begin = s.prepare("BEGIN IMMEDIATE");
   s.commit = s.prepare("COMMIT");
   s.insert_account = s.prepare(R"(INSERT INTO "accounts" ("id", "name", "plan") VALUES (?, ?, ?))");
-  s.insert_user = s.prepare("INSERT INTO \"users\" (" USER_COLUMNS ") VALUES (?, ?, ?, ?, ?, ?, ?)");
-  s.insert_post = s.prepare("INSERT INTO \"posts\" (" POST_COLUMNS ") VALUES (?, ?, ?, ?, ?, ?)");
-  s.create_user = s.prepare("INSERT INTO \"users\" (" USER_COLUMNS
-                            ") VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING " USER_COLUMNS);
-  s.user_by_id = s.prepare("SELECT " USER_COLUMNS " FROM \"users\" WHERE \"id\" = ?");
-  s.admins_of_account = s.prepare("SELECT " USER_COLUMNS
+  s.insert_user =
+      s.prepare("INSERT INTO \"users\" (" LITESTONE_BENCH_USER_COLUMNS ") VALUES (?, ?, ?, ?, ?, ?, ?)");
+  s.insert_post =
+      s.prepare("INSERT INTO \"posts\" (" LITESTONE_BENCH_POST_COLUMNS ") VALUES (?, ?, ?, ?, ?, ?)");
+  s.create_user = s.prepare("INSERT INTO \"users\" (" LITESTONE_BENCH_USER_COLUMNS
+                            ") VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING " LITESTONE_BENCH_USER_COLUMNS);
+  s.user_by_id = s.prepare("SELECT " LITESTONE_BENCH_USER_COLUMNS " FROM \"users\" WHERE \"id\" = ?");
+  s.admins_of_account = s.prepare("SELECT " LITESTONE_BENCH_USER_COLUMNS
                                   " FROM \"users\" WHERE \"accountId\" = ? AND \"role\" = ?"
                                   " ORDER BY \"createdAt\" DESC LIMIT 20");
-  s.users_of_account =
-      s.prepare("SELECT " USER_COLUMNS " FROM \"users\" WHERE \"accountId\" = ? ORDER BY \"id\" LIMIT 20");
-  s.posts_of_user = s.prepare("SELECT " POST_COLUMNS " FROM \"posts\" WHERE \"authorId\" = ?");
+  s.users_of_account = s.prepare("SELECT " LITESTONE_BENCH_USER_COLUMNS
+                                 " FROM \"users\" WHERE \"accountId\" = ? ORDER BY \"id\" LIMIT 20");
+  s.posts_of_user =
+      s.prepare("SELECT " LITESTONE_BENCH_POST_COLUMNS " FROM \"posts\" WHERE \"authorId\" = ?");
   {
-    std::string sql = "SELECT " POST_COLUMNS " FROM \"posts\" WHERE \"authorId\" IN (?";
+    std::string sql = "SELECT " LITESTONE_BENCH_POST_COLUMNS " FROM \"posts\" WHERE \"authorId\" IN (?";
     for (int i = 1; i < kIncludeBatch; ++i) sql += ", ?";
     s.posts_of_users = s.prepare((sql + ")").c_str());
   }
   s.roles_of_account = s.prepare(
       R"(SELECT "role", COUNT(*), AVG("score") FROM "users" WHERE "accountId" = ? GROUP BY "role")");
-  s.update_score_returning =
-      s.prepare("UPDATE \"users\" SET \"score\" = ? WHERE \"id\" = ? RETURNING " USER_COLUMNS);
+  s.update_score_returning = s.prepare(
+      "UPDATE \"users\" SET \"score\" = ? WHERE \"id\" = ? RETURNING " LITESTONE_BENCH_USER_COLUMNS);
   s.update_score = s.prepare(R"(UPDATE "users" SET "score" = ? WHERE "id" = ?)");
 }
 
