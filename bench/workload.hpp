@@ -201,7 +201,7 @@ inline std::string isoInstant(int64_t seconds) {
       ++year;
     }
   }
-  char buf[32];
+  char buf[96];  // room for any int in each field, so -Wformat-truncation is satisfied
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.000Z", year, month + 1,
                 static_cast<int>(days) + 1, static_cast<int>(rest / 3600), static_cast<int>(rest / 60 % 60),
                 static_cast<int>(rest % 60));
