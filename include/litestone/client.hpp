@@ -60,14 +60,16 @@ struct QueryEvent {
 
 using QueryObserver = std::function<void(const QueryEvent&)>;
 
+// Every member has a default initializer so that designated initializers
+// ({.path = ..., .db = ...}) compile cleanly under -Wextra.
 struct ClientOptions {
-  std::string path;                            // .lite schema file
-  std::string schema;                          // schema text, used when path is empty
-  std::string db;                              // overrides the main database's path (":memory:" allowed)
-  std::shared_ptr<const ParsedSchema> parsed;  // use instead of path/schema
-  std::string encryption_key;                  // 64 hex chars, for @encrypted fields
-  QueryObserver onQuery;                       // called after every statement
-  size_t read_pool_size = 4;                   // read connections per database
+  std::string path{};                            // .lite schema file
+  std::string schema{};                          // schema text, used when path is empty
+  std::string db{};                              // overrides the main database's path (":memory:" allowed)
+  std::shared_ptr<const ParsedSchema> parsed{};  // use instead of path/schema
+  std::string encryption_key{};                  // 64 hex chars, for @encrypted fields
+  QueryObserver onQuery{};                       // called after every statement
+  size_t read_pool_size = 4;                     // read connections per database
 };
 
 class Client;
