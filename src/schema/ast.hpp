@@ -20,8 +20,8 @@ struct Span {
 
 struct Comment {
   Span span;
-  std::string text;  // without the leading // or ///, trimmed on the right
-  bool doc = false;  // true for ///
+  std::string text;          // without the leading // or ///, trimmed on the right
+  bool doc = false;          // true for ///
   bool blank_after = false;  // a blank line follows it (kept by format)
 };
 
@@ -63,6 +63,9 @@ struct Arg {
   std::string name;  // "" when positional
   Span name_span;
   Expr value;
+  // Comments of a multi-line argument list: the lines above the argument
+  // (plus any written inside its value), and one at the end of its line.
+  Trivia trivia;
 };
 
 // @name or @@name, with or without an argument list.
@@ -73,7 +76,18 @@ struct Attribute {
   bool block = false;  // @@
   bool has_parens = false;
   std::vector<Arg> args;
-  Trivia trivia;  // used when the attribute is a member of a block (@@...)
+  std::vector<Comment> end_comments;  // after the last argument, before ")"
+  Trivia trivia;                      // used when the attribute is a member of a block (@@...)
+
+  // True when comments sit inside the argument list; format then prints one
+  // argument per line.
+  bool hasComments() const {
+    if (!end_comments.empty()) return true;
+    for (const auto& a : args) {
+      if (!a.trivia.leading.empty() || !a.trivia.trailing.empty()) return true;
+    }
+    return false;
+  }
 };
 
 struct TypeRef {

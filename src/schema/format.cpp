@@ -29,11 +29,42 @@ std::string pad(const std::string& s, size_t width) {
 
 std::string typeText(const TypeRef& t) { return t.name + (t.list ? "[]" : "") + (t.optional ? "?" : ""); }
 
-std::string attrList(const std::vector<Attribute>& attrs) {
+// Appends " // comment" when there is one. GCC 12 at -O3 warns falsely
+// (-Wrestrict / -Wstringop-overflow inside char_traits) on `" " + std::string&&`,
+// so the printer appends piece by piece instead.
+void appendTrailing(std::string& out, const std::string& trailing, bool doc) {
+  if (trailing.empty()) return;
+  out += ' ';
+  out += commentText(trimmed(trailing), doc);
+}
+
+std::string argText(const Arg& arg) {
+  return (arg.name.empty() ? "" : arg.name + ": ") + formatExpr(arg.value);
+}
+
+// An attribute as printed in a block whose members sit at `indent`. With
+// comments among its arguments it takes one line per argument, so that every
+// comment keeps its place; otherwise one line (formatAttribute).
+std::string attrText(const Attribute& a, const std::string& indent) {
+  if (!a.has_parens || !a.hasComments()) return formatAttribute(a);
+  std::string inner = indent + kIndent;
+  std::string out = (a.block ? "@@" : "@") + a.name + "(\n";
+  for (size_t i = 0; i < a.args.size(); ++i) {
+    const Arg& arg = a.args[i];
+    for (const auto& c : arg.trivia.leading) out += inner + commentText(c.text, c.doc) + "\n";
+    out += inner + argText(arg) + (i + 1 < a.args.size() ? "," : "");
+    appendTrailing(out, arg.trivia.trailing, arg.trivia.trailing_doc);
+    out += "\n";
+  }
+  for (const auto& c : a.end_comments) out += inner + commentText(c.text, c.doc) + "\n";
+  return out + indent + ")";
+}
+
+std::string attrList(const std::vector<Attribute>& attrs, const std::string& indent) {
   std::string out;
   for (const auto& a : attrs) {
     if (!out.empty()) out += ' ';
-    out += formatAttribute(a);
+    out += attrText(a, indent);
   }
   return out;
 }
@@ -60,8 +91,9 @@ class Printer {
  private:
   void line(const std::string& indent, const std::string& text, const std::string& trailing = "",
             bool trailing_doc = false) {
-    out_ += indent + text;
-    if (!trailing.empty()) out_ += " " + commentText(trimmed(trailing), trailing_doc);
+    out_ += indent;
+    out_ += text;
+    appendTrailing(out_, trailing, trailing_doc);
     out_ += '\n';
   }
   void blank() {
@@ -125,7 +157,7 @@ class Printer {
       bool after_members = i == 0 && any;
       if (after_members) blank();
       memberStart(a.trivia, !any && i == 0);
-      line(kIndent, formatAttribute(a), a.trivia.trailing, a.trivia.trailing_doc);
+      line(kIndent, attrText(a, kIndent), a.trivia.trailing, a.trivia.trailing_doc);
     }
     if (!d.end_comments.empty()) comments(d.end_comments, kIndent);
     line("", "}");
@@ -142,7 +174,8 @@ class Printer {
       const FieldDecl& f = list[i];
       memberStart(f.trivia, i == 0);
       std::string text = pad(f.name, name_w) + " ";
-      text += f.attrs.empty() ? typeText(f.type) : pad(typeText(f.type), type_w) + " " + attrList(f.attrs);
+      text += f.attrs.empty() ? typeText(f.type)
+                              : pad(typeText(f.type), type_w) + " " + attrList(f.attrs, kIndent);
       line(kIndent, text, f.trivia.trailing, f.trivia.trailing_doc);
       any = true;
     }
@@ -153,7 +186,10 @@ class Printer {
       const EnumValue& v = list[i];
       memberStart(v.trivia, i == 0);
       std::string text = v.name;
-      if (!v.attrs.empty()) text += " " + attrList(v.attrs);
+      if (!v.attrs.empty()) {
+        text += ' ';
+        text += attrList(v.attrs, kIndent);
+      }
       line(kIndent, text, v.trivia.trailing, v.trivia.trailing_doc);
       any = true;
     }
@@ -253,8 +289,7 @@ std::string formatAttribute(const Attribute& a) {
   out += "(";
   for (size_t i = 0; i < a.args.size(); ++i) {
     if (i > 0) out += ", ";
-    if (!a.args[i].name.empty()) out += a.args[i].name + ": ";
-    out += formatExpr(a.args[i].value);
+    out += argText(a.args[i]);
   }
   return out + ")";
 }

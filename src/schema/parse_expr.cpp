@@ -80,6 +80,7 @@ Attribute Parser::parseAttribute() {
   a.name = name.text;
   a.name_span = {file_, at_tok.span.begin, name.span.end};
   if (raw().kind == TokenKind::LParen) {
+    size_t open = pos_;
     take();
     a.has_parens = true;
     ++nesting_;
@@ -97,11 +98,54 @@ Attribute Parser::parseAttribute() {
         unexpected("\",\" or \")\" in the arguments of " + sigil + a.name);
       }
     }
+    size_t close = pos_;
     take();
     --nesting_;
+    attachArgComments(a, open, close);
   }
   a.span = from(at_tok.span);
   return a;
+}
+
+// cur() steps over the comments inside ( ), so they are placed afterwards, by
+// position: one after an argument on its line trails it; one inside an
+// argument's value, or on lines of its own, leads the next argument; the rest
+// come before ")".
+void Parser::attachArgComments(Attribute& a, size_t open, size_t close) {
+  bool same_line = false;  // no newline since the last token that is not trivia
+  bool after_open = true;  // that token is the "("
+  for (size_t i = open + 1; i < close; ++i) {
+    const Token& k = toks_[i];
+    if (k.kind == TokenKind::Newline) {
+      same_line = false;
+      continue;
+    }
+    if (k.kind != TokenKind::Comment && k.kind != TokenKind::DocComment) {
+      same_line = true;
+      after_open = false;
+      continue;
+    }
+    bool doc = k.kind == TokenKind::DocComment;
+    Arg* before = nullptr;  // the last argument that ends before the comment
+    Arg* next = nullptr;    // the first argument that ends after it
+    for (auto& arg : a.args) {
+      if (arg.value.span.end <= k.span.begin) {
+        before = &arg;
+      } else if (!next) {
+        next = &arg;
+      }
+    }
+    uint32_t next_begin = !next ? 0 : next->name.empty() ? next->value.span.begin : next->name_span.begin;
+    bool inside_next = next && next_begin < k.span.begin;
+    if (!inside_next && same_line && !after_open && before && before->trivia.trailing.empty()) {
+      before->trivia.trailing = k.text.empty() ? " " : k.text;
+      before->trivia.trailing_doc = doc;
+    } else if (next) {
+      next->trivia.leading.push_back({k.span, k.text, doc, false});
+    } else {
+      a.end_comments.push_back({k.span, k.text, doc, false});
+    }
+  }
 }
 
 void Parser::enterLevel() {

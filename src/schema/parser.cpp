@@ -335,7 +335,10 @@ void Parser::parseFieldMember(Decl& d, Trivia trivia) {
          raw().span);
   }
   f.span = from(name.span);
-  endMember("field " + inQuotes(f.name));
+  // Several fields may share a line (`id Integer @id  name Text`): a name
+  // right after the type and attributes begins the next field. The formatter
+  // prints them one per line.
+  if (raw().kind != TokenKind::Ident) endMember("field " + inQuotes(f.name));
   trailingComment(f.trivia);
   d.fields.push_back(std::move(f));
 }

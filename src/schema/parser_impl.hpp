@@ -71,6 +71,7 @@ class Parser {
   Expr parsePostfix();
   Expr parsePrimary();
   void parseCallArgs(Expr& call);
+  void attachArgComments(Attribute& a, size_t open, size_t close);
 
   uint32_t file_;
   std::vector<Token> toks_;

@@ -48,6 +48,15 @@ std::vector<std::string> allComments(const File& f) {
     for (const auto& v : d.values) add(v.trivia);
     for (const auto& s : d.settings) add(s.trivia);
     for (const auto& a : d.attrs) add(a.trivia);
+    auto add_args = [&](const Attribute& a) {
+      for (const auto& arg : a.args) add(arg.trivia);
+      for (const auto& c : a.end_comments) out.push_back(c.text);
+    };
+    for (const auto& x : d.fields)
+      for (const auto& a : x.attrs) add_args(a);
+    for (const auto& v : d.values)
+      for (const auto& a : v.attrs) add_args(a);
+    for (const auto& a : d.attrs) add_args(a);
     for (const auto& c : d.end_comments) out.push_back(c.text);
   }
   for (const auto& c : f.end_comments) out.push_back(c.text);
@@ -149,6 +158,82 @@ TEST(FormatTest, KeepsEveryComment) {
   }
   EXPECT_EQ(allComments(parse(out).file), allComments(p.file));
   EXPECT_EQ(formatted(out), out);
+}
+
+TEST(FormatTest, KeepsCommentsInsideAttributeArguments) {
+  const std::string src =
+      "model posts {\n"
+      "  id Integer @id\n"
+      "  author users @relation( // who wrote it\n"
+      "    fields: [authorId], // the column\n"
+      "    /// the key\n"
+      "    references: [id]\n"
+      "    // no onDelete yet\n"
+      "  ) @map(\"a\") // trailing\n"
+      "  authorId Integer\n"
+      "  @@index([\n"
+      "    authorId, // first\n"
+      "    id\n"
+      "  ])\n"
+      "}\n";
+  const std::string want =
+      "model posts {\n"
+      "  id       Integer @id\n"
+      "  author   users   @relation(\n"
+      "    // who wrote it\n"
+      "    fields: [authorId], // the column\n"
+      "    /// the key\n"
+      "    references: [id]\n"
+      "    // no onDelete yet\n"
+      "  ) @map(\"a\") // trailing\n"
+      "  authorId Integer\n"
+      "\n"
+      "  @@index(\n"
+      "    // first\n"
+      "    [authorId, id]\n"
+      "  )\n"
+      "}\n";
+  auto p = parse(src);
+  ASSERT_TRUE(p.diags.list().empty()) << p.errors();
+  std::string out = format(p.file);
+  EXPECT_EQ(out, want);
+  EXPECT_EQ(formatted(out), out);
+  EXPECT_EQ(allComments(parse(out).file), allComments(p.file));
+  EXPECT_EQ(meaning(parse(out).file), meaning(p.file));
+}
+
+TEST(FormatTest, AttributeWithoutCommentsStaysOnOneLine) {
+  EXPECT_EQ(formatted("model m {\n  id Integer @default(\n    1\n  )\n}\n"),
+            "model m {\n  id Integer @default(1)\n}\n");
+}
+
+TEST(FormatTest, FieldsOnOneLinePrintOnePerLine) {
+  const std::string one_line =
+      "model accounts { id Integer @id  name Text  plan Text  users users[] }\n"
+      "model users {\n"
+      "  id Integer @id  account accounts @relation(fields: [accountId], references: [id])  accountId "
+      "Integer\n"
+      "  @@index([accountId])\n"
+      "}\n";
+  const std::string canonical =
+      "model accounts {\n"
+      "  id    Integer @id\n"
+      "  name  Text\n"
+      "  plan  Text\n"
+      "  users users[]\n"
+      "}\n"
+      "\n"
+      "model users {\n"
+      "  id        Integer  @id\n"
+      "  account   accounts @relation(fields: [accountId], references: [id])\n"
+      "  accountId Integer\n"
+      "\n"
+      "  @@index([accountId])\n"
+      "}\n";
+  std::string once = formatted(one_line);
+  EXPECT_EQ(once, canonical);
+  EXPECT_EQ(formatted(once), once);
+  EXPECT_EQ(meaning(parse(once).file), meaning(parse(one_line).file));
 }
 
 TEST(FormatTest, StringsUseDoubleQuotesAndEscapes) {

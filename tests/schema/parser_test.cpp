@@ -81,6 +81,56 @@ TEST(ParserTest, EnumValuesOnOneLineAndOnSeveral) {
   EXPECT_EQ(role.values[1].attrs[0].args[0].value.text, "m");
 }
 
+TEST(ParserTest, CommentsInsideAttributeArguments) {
+  auto p = parse(
+      "model m {\n"
+      "  a Text @relation( // head\n"
+      "    fields: [x, // inner\n"
+      "      y], // after fields\n"
+      "    // above references\n"
+      "    references: [id] // after references\n"
+      "    // before close\n"
+      "  )\n"
+      "}\n");
+  ASSERT_TRUE(p.diags.list().empty()) << p.errors();
+  const Attribute& a = only(p).fields[0].attrs[0];
+  ASSERT_EQ(a.args.size(), 2u);
+  std::vector<std::string> lead0;
+  for (const auto& c : a.args[0].trivia.leading) lead0.push_back(c.text);
+  EXPECT_EQ(lead0, (std::vector<std::string>{"head", "inner"}));
+  EXPECT_EQ(a.args[0].trivia.trailing, "after fields");
+  ASSERT_EQ(a.args[1].trivia.leading.size(), 1u);
+  EXPECT_EQ(a.args[1].trivia.leading[0].text, "above references");
+  EXPECT_EQ(a.args[1].trivia.trailing, "after references");
+  ASSERT_EQ(a.end_comments.size(), 1u);
+  EXPECT_EQ(a.end_comments[0].text, "before close");
+  EXPECT_TRUE(a.hasComments());
+}
+
+TEST(ParserTest, SeveralFieldsOnOneLine) {
+  auto p = parse("model accounts { id Integer @id  name Text?  tags Text[] @default([])  users users[] }\n");
+  ASSERT_TRUE(p.diags.list().empty()) << p.errors();
+  const Decl& d = only(p);
+  std::vector<std::string> names;
+  for (const auto& f : d.fields) names.push_back(f.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"id", "name", "tags", "users"}));
+  EXPECT_EQ(d.fields[0].attrs.size(), 1u);
+  EXPECT_TRUE(d.fields[1].type.optional);
+  EXPECT_TRUE(d.fields[2].type.list);
+  EXPECT_EQ(d.fields[2].attrs.size(), 1u);
+  EXPECT_EQ(slice(p, d.fields[0].span), "id Integer @id");
+  EXPECT_EQ(slice(p, d.fields[3].span), "users users[]");
+}
+
+TEST(ParserTest, SeveralFieldsOnOneLineKeepTheTrailingCommentOnTheLast) {
+  auto p = parse("model m {\n  a Text  b Text // note\n  c Text\n}\n");
+  ASSERT_TRUE(p.diags.list().empty()) << p.errors();
+  const Decl& d = only(p);
+  ASSERT_EQ(d.fields.size(), 3u);
+  EXPECT_EQ(d.fields[0].trivia.trailing, "");
+  EXPECT_EQ(d.fields[1].trivia.trailing, "note");
+}
+
 TEST(ParserTest, FieldTypesAttributesAndSpans) {
   auto p = parse(
       "model users {\n"
@@ -406,8 +456,15 @@ TEST(ParserErrorTest, FunctionWithoutReturnType) {
 }
 
 TEST(ParserErrorTest, ExtraTokensAfterField) {
+  expectErrors("model m {\n  a Text 1\n}\n",
+               {{"E0101", "expected end of line after field \"a\", found \"1\"", 2, 10, "1"}});
+}
+
+// A name after a field begins the next field on the same line, so a lone
+// word is a field without a type.
+TEST(ParserErrorTest, NameAfterFieldIsAFieldWithoutType) {
   expectErrors("model m {\n  a Text b\n}\n",
-               {{"E0101", "expected end of line after field \"a\", found \"b\"", 2, 10, "b"}});
+               {{"E0101", "expected a field type after \"b\", found end of line", 2, 11, "\n"}});
 }
 
 TEST(ParserErrorTest, MissingValueInExpression) {

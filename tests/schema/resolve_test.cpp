@@ -114,6 +114,79 @@ TEST(ResolveTest, ManyToManyJoinTable) {
   EXPECT_EQ(pt->opposite, tp);
 }
 
+// The schema of /work/shared/BENCHMARK.md, as written there: the first model
+// keeps all its fields on one line.
+const char* kBenchmark = R"(model accounts { id Integer @id  name Text  plan Text  users users[] }
+model users {
+  id Integer @id
+  account accounts @relation(fields: [accountId], references: [id])
+  accountId Integer
+  email Text @unique
+  name Text
+  role Text
+  score Real
+  createdAt DateTime
+  posts posts[]
+  @@index([accountId])
+}
+model posts {
+  id Integer @id
+  author users @relation(fields: [authorId], references: [id])
+  authorId Integer
+  title Text
+  body Text
+  status Text
+  createdAt DateTime
+  @@index([authorId])
+}
+)";
+
+std::vector<std::string> fieldNames(const Model& m) {
+  std::vector<std::string> out;
+  for (const auto& f : m.fields) out.push_back(f.name);
+  return out;
+}
+
+TEST(ResolveTest, BenchmarkSchemaWithFieldsOnOneLine) {
+  auto s = load(kBenchmark);
+  ASSERT_TRUE(s);
+  ASSERT_EQ(s->models.size(), 3u);
+  const Model* accounts = s->model("accounts");
+  const Model* users = s->model("users");
+  const Model* posts = s->model("posts");
+  ASSERT_TRUE(accounts && users && posts);
+  EXPECT_EQ(fieldNames(*accounts), (std::vector<std::string>{"id", "name", "plan", "users"}));
+  EXPECT_EQ(fieldNames(*users), (std::vector<std::string>{"id", "account", "accountId", "email", "name",
+                                                          "role", "score", "createdAt", "posts"}));
+  EXPECT_EQ(fieldNames(*posts),
+            (std::vector<std::string>{"id", "author", "authorId", "title", "body", "status", "createdAt"}));
+  ASSERT_EQ(accounts->primary_key.size(), 1u);
+  EXPECT_EQ(accounts->primary_key[0], accounts->field("id"));
+  EXPECT_EQ(accounts->field("plan")->scalar, ScalarType::Text);
+  EXPECT_TRUE(users->field("email")->unique);
+  EXPECT_EQ(users->field("score")->scalar, ScalarType::Real);
+
+  const Relation* has_users = accounts->field("users")->relation;
+  ASSERT_TRUE(has_users);
+  EXPECT_EQ(has_users->kind, RelationKind::HasMany);
+  EXPECT_EQ(has_users->to, users);
+  const Relation* account = users->field("account")->relation;
+  ASSERT_TRUE(account);
+  EXPECT_EQ(account->kind, RelationKind::BelongsTo);
+  EXPECT_EQ(account->opposite, has_users);
+  EXPECT_EQ(account->local_fields, (std::vector<const Field*>{users->field("accountId")}));
+  const Relation* author = posts->field("author")->relation;
+  ASSERT_TRUE(author);
+  EXPECT_EQ(author->to, users);
+  EXPECT_EQ(author->opposite, users->field("posts")->relation);
+
+  ASSERT_EQ(users->indexes.size(), 1u);
+  EXPECT_FALSE(users->indexes[0].unique);
+  EXPECT_EQ(users->indexes[0].fields, (std::vector<const Field*>{users->field("accountId")}));
+  ASSERT_EQ(posts->indexes.size(), 1u);
+  EXPECT_EQ(posts->indexes[0].fields, (std::vector<const Field*>{posts->field("authorId")}));
+}
+
 TEST(ResolveTest, UnknownTypeStopsBeforeRelations) {
   EXPECT_EQ(firstError("model a {\n  id Integer @id\n  x Strng\n}\n"),
             "E0201 unknown type \"Strng\"; expected Integer, Real, Text, Boolean, DateTime, Json, Blob, "
