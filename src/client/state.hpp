@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "engine/database.hpp"
-#include "query/compile.hpp"
 #include "litestone/client.hpp"
+#include "query/compile.hpp"
 #include "schema/schema.hpp"
 
 namespace litestone {

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <sstream>
 
-#include "ddl/ddl.hpp"
 #include "common/quote.hpp"
+#include "ddl/ddl.hpp"
 
 namespace litestone::ddl {
 

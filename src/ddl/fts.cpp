@@ -7,9 +7,9 @@
 // one. The update trigger fires only when an indexed column or the rowid
 // changes, so soft deletes and unrelated updates cost nothing.
 
+#include "common/quote.hpp"
 #include "ddl/ddl.hpp"
 #include "ddl/parts.hpp"
-#include "common/quote.hpp"
 
 namespace litestone::ddl::detail {
 

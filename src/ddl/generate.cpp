@@ -4,9 +4,9 @@
 #include <map>
 #include <set>
 
+#include "common/quote.hpp"
 #include "ddl/ddl.hpp"
 #include "ddl/parts.hpp"
-#include "common/quote.hpp"
 
 namespace litestone::ddl {
 

@@ -11,9 +11,9 @@
 
 #include <set>
 
+#include "common/quote.hpp"
 #include "ddl/ddl.hpp"
 #include "ddl/parts.hpp"
-#include "common/quote.hpp"
 
 namespace litestone::ddl::detail {
 

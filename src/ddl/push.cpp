@@ -9,10 +9,10 @@
 #include <cctype>
 #include <set>
 
+#include "common/quote.hpp"
 #include "ddl/ddl.hpp"
 #include "ddl/introspect.hpp"
 #include "ddl/parts.hpp"
-#include "common/quote.hpp"
 
 namespace litestone::ddl {
 

@@ -3,8 +3,8 @@
 
 #include <gtest/gtest.h>
 
-#include "ddl/ddl.hpp"
 #include "common/quote.hpp"
+#include "ddl/ddl.hpp"
 #include "probe.hpp"
 #include "testing.hpp"
 
