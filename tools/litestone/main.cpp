@@ -41,7 +41,9 @@ int main(int argc, char** argv) {
       "queries and the Studio.",
       "litestone"};
   app.set_version_flag("--version", std::string(LITESTONE_VERSION_STRING));
-  app.require_subcommand(1);
+  // At most one command; "none" is handled below with the usage text, so that
+  // an unknown word is reported as an unknown command rather than a missing one.
+  app.require_subcommand(0, 1);
   app.fallthrough();
   Globals g;
   if (const char* key = std::getenv("LITESTONE_ENCRYPTION_KEY")) g.encryption_key = key;
@@ -61,9 +63,20 @@ int main(int argc, char** argv) {
   }
   try {
     app.parse(argc, argv);
+  } catch (const CLI::ExtrasError& e) {
+    // The first stray word is where a command was expected.
+    std::cerr << "error: " << e.what() << "\n";
+    std::string names;
+    for (auto& c : commands()) names += (names.empty() ? "" : ", ") + c.name;
+    std::cerr << "commands: " << names << "\nRun with --help for more information.\n";
+    return 2;
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? 0 : 2;
+  }
+  if (app.get_subcommands().empty()) {
+    std::cerr << app.help() << "\nerror: a command is required. Run with --help for more information.\n";
+    return 2;
   }
   try {
     applyConfig(g);
