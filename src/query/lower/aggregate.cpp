@@ -457,10 +457,13 @@ class AggregateLowering {
             andNodes(std::move(q_->having_keys), lowerWhere(ctx_, model_, q_->rows.alias, one, at));
         continue;
       }
-      if (!it->is_object()) throw errors::invalidArgument(k_at, "an object of conditions", *it);
-      // _count: {gt: 5} compares COUNT(*); _count: {field: {gt: 5}} a field count.
       bool direct = k == "_count" || isNamed(k);
-      if (direct && !it->empty() && isOperator(it->begin().key())) {
+      bool per_field = k == "_sum" || k == "_avg" || k == "_min" || k == "_max";
+      if (!direct && !per_field) aggregateRef(k, "", k_at);  // throws: unknown aggregate
+      if (!it->is_object()) throw errors::invalidArgument(k_at, "an object of conditions", *it);
+      // _count: {gt: 5} compares COUNT(*); _count: {field: {gt: 5}} a field
+      // count. A key with a non-object value is an operator.
+      if (direct && !it->empty() && (isOperator(it->begin().key()) || !it->begin()->is_object())) {
         conditions(aggregateRef(k, "", k_at), *it, k_at);
         continue;
       }
