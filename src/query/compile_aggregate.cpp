@@ -42,6 +42,18 @@ std::shared_ptr<const CompiledAggregate> compileAggregate(const AggregateRequest
   auto q = lowerAggregate(ctx, *request.model, *request.args, request.grouped);
   // Same pass list as every read: soft delete keeps live rows unless asked.
   runPasses(q->rows, ctx.aliases);
+  // A named aggregate's filter may test related rows: the same passes keep
+  // them live. The rows themselves are already filtered above.
+  for (auto& e : q->exprs) {
+    if (!e.filter) continue;
+    Select scope;
+    scope.model = q->rows.model;
+    scope.alias = q->rows.alias;
+    scope.soft_delete = SoftDeleteMode::WithDeleted;
+    scope.where = std::move(e.filter);
+    runPasses(scope, ctx.aliases);
+    e.filter = std::move(scope.where);
+  }
   auto out = std::make_shared<CompiledAggregate>(emitAggregate(*q));
   out->ir = dumpAggregate(*q);
   return out;

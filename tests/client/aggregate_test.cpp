@@ -99,6 +99,15 @@ TEST_F(AggregateTest, SoftDeleteExcludesDeletedRows) {
   EXPECT_EQ(r["_count"], 1);
 }
 
+TEST_F(AggregateTest, FilterOnRelatedRowsSkipsDeletedOnes) {
+  // Post 3 ("Gone", by user 1) is soft-deleted.
+  json r = aggregate(
+      "users", {{"_gone", {{"count", true}, {"filter", {{"posts", {{"some", {{"title", "Gone"}}}}}}}}},
+                {"_hello", {{"count", true}, {"filter", {{"posts", {{"some", {{"title", "Hello"}}}}}}}}}});
+  EXPECT_EQ(r["_gone"], 0);
+  EXPECT_EQ(r["_hello"], 1);
+}
+
 TEST_F(AggregateTest, GroupByDecodesKeysLikeFindMany) {
   json g = groupBy("users", {{"by", {"role"}}, {"_count", true}, {"_avg", {{"score", true}}}});
   ASSERT_EQ(g.size(), 3u);
