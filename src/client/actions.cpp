@@ -12,6 +12,7 @@ namespace litestone::detail {
 // Defined beside the actions they register. Add one line per feature file.
 void registerReadActions();
 void registerWriteActions();
+void registerAggregateActions();
 
 namespace {
 
@@ -29,6 +30,7 @@ void registerAll() {
   std::call_once(once, [] {
     registerReadActions();
     registerWriteActions();
+    registerAggregateActions();
   });
 }
 
