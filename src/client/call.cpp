@@ -10,20 +10,34 @@ namespace litestone {
 
 namespace detail {
 
+namespace {
+
+[[noreturn]] void unknownAction(std::string_view model, std::string_view action) {
+  auto names = actionNames();
+  std::string list;
+  for (auto& n : names) list += (list.empty() ? "" : ", ") + n;
+  throw QueryError("QUERY_UNKNOWN_ACTION",
+                   "unknown action \"" + std::string(action) + "\" on model \"" + std::string(model) +
+                       "\"; actions: " + list,
+                   {{"action", action}, {"model", model}, {"allowed", names}});
+}
+
+}  // namespace
+
 json dispatch(ClientState& state, const json& auth, bool system, std::string_view model,
               std::string_view action, const json& args) {
   ActionFn fn = findAction(action);
-  if (!fn) {
-    auto names = actionNames();
-    std::string list;
-    for (auto& n : names) list += (list.empty() ? "" : ", ") + n;
-    throw QueryError("QUERY_UNKNOWN_ACTION",
-                     "unknown action \"" + std::string(action) + "\" on model \"" + std::string(model) +
-                         "\"; actions: " + list,
-                     {{"action", action}, {"model", model}, {"allowed", names}});
-  }
+  if (!fn) unknownAction(model, action);
   const schema::Model& m = state.model(model);
   CallContext ctx{state, &m, auth, system, action};
+  return fn(ctx, args);
+}
+
+json dispatch(ClientState& state, const json& auth, bool system, const schema::Model& model,
+              std::string_view action, const json& args) {
+  ActionFn fn = findAction(action);
+  if (!fn) unknownAction(model.name, action);
+  CallContext ctx{state, &model, auth, system, action};
   return fn(ctx, args);
 }
 

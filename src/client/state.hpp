@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "engine/database.hpp"
-#include "query/compile.hpp"
 #include "litestone/client.hpp"
+#include "query/compile.hpp"
 #include "schema/schema.hpp"
 
 namespace litestone {
@@ -75,6 +75,9 @@ std::vector<std::string> actionNames();
 // Runs one model action with the caller's context. Throws QueryError
 // QUERY_UNKNOWN_ACTION (listing the actions) or whatever the action throws.
 json dispatch(ClientState& state, const json& auth, bool system, std::string_view model,
+              std::string_view action, const json& args);
+// Same with the model already resolved (ModelClient).
+json dispatch(ClientState& state, const json& auth, bool system, const schema::Model& model,
               std::string_view action, const json& args);
 
 }  // namespace detail
