@@ -149,8 +149,9 @@ struct JsonApi::Impl {
   std::function<void()> untap;
 };
 
-JsonApi::JsonApi(const std::string& path, bool trace_sql) {
+JsonApi::JsonApi(const std::string& path, bool trace_sql, const std::string& include_strategy) {
   ClientOptions options;
+  if (!include_strategy.empty()) options.include_strategy = include_strategy;
   options.schema = std::string(kSchemaText);
   options.db = path;
   impl_ = std::make_unique<Impl>(Impl{createClient(options), {}});
@@ -218,7 +219,7 @@ namespace litestone::bench {
 
 struct JsonApi::Impl {};
 
-JsonApi::JsonApi(const std::string&, bool) {}
+JsonApi::JsonApi(const std::string&, bool, const std::string&) {}
 JsonApi::~JsonApi() = default;
 bool JsonApi::available() { return false; }
 

@@ -17,8 +17,10 @@ class JsonApi {
  public:
   // createClient on the schema of workload.hpp with the database at `path`,
   // then autoMigrate. With `trace_sql`, prints each distinct SQL statement
-  // the client runs to stderr (once). Throws litestone::Error.
-  JsonApi(const std::string& path, bool trace_sql);
+  // the client runs to stderr (once). `include_strategy` is
+  // ClientOptions::include_strategy ("" = the library's default). Throws
+  // litestone::Error.
+  JsonApi(const std::string& path, bool trace_sql, const std::string& include_strategy = "");
   ~JsonApi();
   JsonApi(const JsonApi&) = delete;
   JsonApi& operator=(const JsonApi&) = delete;

@@ -26,6 +26,9 @@ namespace litestone {
 namespace detail {
 struct ClientState;
 }
+namespace schema {
+struct Model;
+}
 
 // A schema already loaded and resolved, for ClientOptions::parsed. Opaque.
 class LITESTONE_EXPORT ParsedSchema {
@@ -70,6 +73,10 @@ struct ClientOptions {
   std::string encryption_key{};                  // 64 hex chars, for @encrypted fields
   QueryObserver onQuery{};                       // called after every statement
   size_t read_pool_size = 4;                     // read connections per database
+  // How include/select of relations loads: "batched" (one statement per
+  // relation per level, parent keys bound as a list) or "json" (correlated
+  // json_group_array subqueries, one statement). See bench/README.md.
+  std::string include_strategy = "batched";
 };
 
 class Client;
@@ -110,6 +117,8 @@ class LITESTONE_EXPORT ModelClient {
   json auth_;
   bool system_;
   std::string model_;
+  // Resolved once at construction; null for an unknown name (the call throws).
+  const schema::Model* resolved_ = nullptr;
 };
 
 class LITESTONE_EXPORT Client {

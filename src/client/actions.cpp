@@ -16,8 +16,14 @@ void registerAggregateActions();
 
 namespace {
 
+// Heterogeneous lookup: find(string_view) without building a std::string.
+struct NameHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
 struct Registry {
-  std::unordered_map<std::string, ActionFn> actions;
+  std::unordered_map<std::string, ActionFn, NameHash, std::equal_to<>> actions;
 };
 
 Registry& registry() {
@@ -41,7 +47,7 @@ void registerAction(std::string name, ActionFn fn) { registry().actions[std::mov
 ActionFn findAction(std::string_view name) {
   registerAll();
   auto& a = registry().actions;
-  auto it = a.find(std::string(name));
+  auto it = a.find(name);
   return it == a.end() ? nullptr : it->second;
 }
 

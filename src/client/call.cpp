@@ -10,20 +10,34 @@ namespace litestone {
 
 namespace detail {
 
+namespace {
+
+[[noreturn]] void unknownAction(std::string_view model, std::string_view action) {
+  auto names = actionNames();
+  std::string list;
+  for (auto& n : names) list += (list.empty() ? "" : ", ") + n;
+  throw QueryError("QUERY_UNKNOWN_ACTION",
+                   "unknown action \"" + std::string(action) + "\" on model \"" + std::string(model) +
+                       "\"; actions: " + list,
+                   {{"action", action}, {"model", model}, {"allowed", names}});
+}
+
+}  // namespace
+
 json dispatch(ClientState& state, const json& auth, bool system, std::string_view model,
               std::string_view action, const json& args) {
   ActionFn fn = findAction(action);
-  if (!fn) {
-    auto names = actionNames();
-    std::string list;
-    for (auto& n : names) list += (list.empty() ? "" : ", ") + n;
-    throw QueryError("QUERY_UNKNOWN_ACTION",
-                     "unknown action \"" + std::string(action) + "\" on model \"" + std::string(model) +
-                         "\"; actions: " + list,
-                     {{"action", action}, {"model", model}, {"allowed", names}});
-  }
+  if (!fn) unknownAction(model, action);
   const schema::Model& m = state.model(model);
   CallContext ctx{state, &m, auth, system, action};
+  return fn(ctx, args);
+}
+
+json dispatch(ClientState& state, const json& auth, bool system, const schema::Model& model,
+              std::string_view action, const json& args) {
+  ActionFn fn = findAction(action);
+  if (!fn) unknownAction(model.name, action);
+  CallContext ctx{state, &model, auth, system, action};
   return fn(ctx, args);
 }
 
@@ -37,10 +51,18 @@ QueryError badRequest(const std::string& what, const json& got) {
 }
 
 // Aggregation keys route a query entry to aggregate (DESIGN: db.query).
+// Aggregate keys: the built-in ones, or a named aggregate (`_countPaid:
+// {count: true, filter: ...}`): any other `_name` whose value is an object
+// naming an aggregate function.
 bool isAggregate(const json& args) {
   for (auto& [k, v] : args.items()) {
     if (k == "_count" || k == "_sum" || k == "_avg" || k == "_min" || k == "_max" || k == "_stringAgg") {
       return true;
+    }
+    if (k.size() > 1 && k[0] == '_' && v.is_object()) {
+      for (const char* fn : {"count", "sum", "avg", "min", "max"}) {
+        if (v.contains(fn)) return true;
+      }
     }
   }
   return false;

@@ -1,6 +1,101 @@
 #include "client/decode.hpp"
 
+#include <algorithm>
+#include <cstdlib>
+
 namespace litestone::detail {
+
+namespace {
+
+std::string hexToBase64(std::string_view hex) {
+  static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  auto nibble = [](char c) -> uint32_t {
+    if (c >= '0' && c <= '9') return static_cast<uint32_t>(c - '0');
+    if (c >= 'A' && c <= 'F') return static_cast<uint32_t>(c - 'A' + 10);
+    if (c >= 'a' && c <= 'f') return static_cast<uint32_t>(c - 'a' + 10);
+    return 0;
+  };
+  std::string bytes;
+  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
+    bytes += static_cast<char>((nibble(hex[i]) << 4) | nibble(hex[i + 1]));
+  }
+  std::string out;
+  size_t i = 0;
+  for (; i + 2 < bytes.size(); i += 3) {
+    uint32_t v = (static_cast<uint8_t>(bytes[i]) << 16) | (static_cast<uint8_t>(bytes[i + 1]) << 8) |
+                 static_cast<uint8_t>(bytes[i + 2]);
+    out += kAlphabet[(v >> 18) & 63];
+    out += kAlphabet[(v >> 12) & 63];
+    out += kAlphabet[(v >> 6) & 63];
+    out += kAlphabet[v & 63];
+  }
+  if (i < bytes.size()) {
+    uint32_t v = static_cast<uint32_t>(static_cast<uint8_t>(bytes[i])) << 16;
+    if (i + 1 < bytes.size()) v |= static_cast<uint32_t>(static_cast<uint8_t>(bytes[i + 1])) << 8;
+    out += kAlphabet[(v >> 18) & 63];
+    out += kAlphabet[(v >> 12) & 63];
+    out += i + 1 < bytes.size() ? kAlphabet[(v >> 6) & 63] : '=';
+    out += '=';
+  }
+  return out;
+}
+
+void fixValue(json& v, query::DecodeAs as) {
+  using query::DecodeAs;
+  switch (as) {
+    case DecodeAs::Boolean:
+      if (v.is_number()) v = v.get<double>() != 0;
+      break;
+    case DecodeAs::Real:
+      if (v.is_string()) v = std::strtod(v.get_ref<const std::string&>().c_str(), nullptr);
+      break;
+    case DecodeAs::Blob:
+      if (v.is_object() && v.size() == 1 && v.contains("$blob") && v["$blob"].is_string()) {
+        v["$blob"] = hexToBase64(v["$blob"].get_ref<const std::string&>());
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+}  // namespace
+
+void decodeJsonRow(json& row, const query::CompiledSelect& select) {
+  if (!row.is_object()) return;
+  auto& obj = row.get_ref<json::object_t&>();
+  size_t k = 0;
+  for (const auto& item : select.items) {
+    // json_object() wrote the keys in the order of the items.
+    json* v = nullptr;
+    auto entry = obj.begin() + static_cast<std::ptrdiff_t>(std::min(k, obj.size()));
+    if (entry != obj.end() && entry->first == item.name) {
+      v = &entry->second;
+    } else {
+      auto it = row.find(item.name);
+      if (it == row.end()) continue;
+      v = &*it;
+    }
+    ++k;
+    switch (item.kind) {
+      case query::RowItem::Kind::Column:
+        fixValue(*v, item.decode);
+        break;
+      case query::RowItem::Kind::Include: {
+        const auto& inc = select.includes[static_cast<size_t>(item.include)];
+        if (inc.to_many && v->is_null()) *v = json::array();
+        if (v->is_array()) {
+          for (auto& child : *v) decodeJsonRow(child, *inc.child);
+        } else {
+          decodeJsonRow(*v, *inc.child);
+        }
+        break;
+      }
+      case query::RowItem::Kind::Counts:
+        break;
+    }
+  }
+}
 
 json decodeColumn(const engine::Statement& stmt, int column, query::DecodeAs as) {
   using query::DecodeAs;
@@ -38,6 +133,22 @@ json decodeColumn(const engine::Statement& stmt, int column, query::DecodeAs as)
   return stmt.getJson(column);
 }
 
+json decodeInlineInclude(const engine::Statement& stmt, const query::RowItem& item,
+                         const query::CompiledSelect& select) {
+  const auto& inc = select.includes[static_cast<size_t>(item.include)];
+  if (stmt.columnType(item.column) != engine::ColumnType::Text) {
+    return inc.to_many ? json::array() : json(nullptr);
+  }
+  auto text = stmt.getText(item.column);
+  json v = json::parse(text.begin(), text.end());
+  if (v.is_array()) {
+    for (auto& child : v) decodeJsonRow(child, *inc.child);
+  } else {
+    decodeJsonRow(v, *inc.child);
+  }
+  return v;
+}
+
 json decodeRow(const engine::Statement& stmt, const query::CompiledSelect& select) {
   json row = json::object();
   auto& obj = row.get_ref<json::object_t&>();
@@ -49,7 +160,11 @@ json decodeRow(const engine::Statement& stmt, const query::CompiledSelect& selec
         obj.emplace_back(item.name, decodeColumn(stmt, item.column, item.decode));
         break;
       case query::RowItem::Kind::Include:
-        obj.emplace_back(item.name, nullptr);
+        if (item.column >= 0) {
+          obj.emplace_back(item.name, decodeInlineInclude(stmt, item, select));
+        } else {
+          obj.emplace_back(item.name, nullptr);
+        }
         break;
       case query::RowItem::Kind::Counts: {
         json counts = json::object();

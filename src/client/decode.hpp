@@ -16,4 +16,12 @@ json decodeColumn(const engine::Statement& stmt, int column, query::DecodeAs as)
 // set to null / [] and filled by the executor).
 json decodeRow(const engine::Statement& stmt, const query::CompiledSelect& select);
 
+// IncludeStrategy::Json: the children of an inlined include, parsed from the
+// JSON text in item.column and fixed up per item (decodeJsonRow).
+json decodeInlineInclude(const engine::Statement& stmt, const query::RowItem& item,
+                         const query::CompiledSelect& select);
+// Fixes up a row built by json_object() to what decodeRow gives: Boolean
+// 0/1 → bool, Real text → number, {"$blob": hex} → base64, nested includes.
+void decodeJsonRow(json& row, const query::CompiledSelect& select);
+
 }  // namespace litestone::detail

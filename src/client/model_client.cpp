@@ -2,6 +2,7 @@
 
 #include "client/state.hpp"
 #include "litestone/client.hpp"
+#include "schema/schema.hpp"
 
 namespace litestone {
 
@@ -9,10 +10,12 @@ ModelClient::ModelClient(const Client& client, std::string model)
     : state_(client.sharedState()),
       auth_(client.auth()),
       system_(client.isSystem()),
-      model_(std::move(model)) {}
+      model_(std::move(model)),
+      resolved_(state_->schema->model(model_)) {}
 
 json ModelClient::call(std::string_view action, const json& args) const {
-  return detail::dispatch(*state_, auth_, system_, model_, action, args);
+  if (!resolved_) return detail::dispatch(*state_, auth_, system_, model_, action, args);
+  return detail::dispatch(*state_, auth_, system_, *resolved_, action, args);
 }
 
 json ModelClient::findMany(const json& args) const { return call("findMany", args); }

@@ -11,8 +11,18 @@ namespace {
 
 using query::Operation;
 
+query::IncludeStrategy includeStrategy(const ClientOptions& options) {
+  const std::string& s = options.include_strategy;
+  if (s.empty() || s == "batched") return query::IncludeStrategy::Batched;
+  if (s == "json") return query::IncludeStrategy::Json;
+  throw QueryError("QUERY_INVALID_ARGUMENT",
+                   "ClientOptions::include_strategy must be \"batched\" or \"json\", got \"" + s + "\"",
+                   {{"path", "include_strategy"}, {"expected", "batched or json"}, {"got", s}});
+}
+
 std::shared_ptr<const query::CompiledRead> compiled(CallContext& ctx, Operation op, const json& args) {
   query::ReadRequest req;
+  req.include_strategy = includeStrategy(ctx.state.options);
   req.schema = ctx.state.schema.get();
   req.model = ctx.model;
   req.operation = op;

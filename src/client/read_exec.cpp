@@ -1,5 +1,7 @@
 #include "client/read_exec.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <unordered_map>
 #include <vector>
@@ -110,7 +112,7 @@ json resolveParam(const query::Param& p, const json& args, std::span<const json>
 }
 
 void bindParams(engine::Statement& stmt, const std::vector<query::Param>& params, const json& args,
-                std::span<const json> externals, int first) {
+                std::span<const json> externals, int first, const std::string* external_text) {
   int i = first;
   for (const auto& p : params) {
     if (p.source == query::ParamSource::Args && p.transform == ValueTransform::None) {
@@ -122,7 +124,11 @@ void bindParams(engine::Statement& stmt, const std::vector<query::Param>& params
       }
     } else if (p.source == query::ParamSource::External) {
       // Key lists go to json_each() as JSON text.
-      stmt.bindText(i, externals[static_cast<size_t>(p.external)].dump());
+      if (external_text) {
+        stmt.bindText(i, *external_text);
+      } else {
+        stmt.bindText(i, externals[static_cast<size_t>(p.external)].dump());
+      }
     } else {
       stmt.bindJson(i, resolveParam(p, args, externals));
     }
@@ -150,75 +156,195 @@ void ReadExecutor::notify(const query::CompiledSelect& select, std::span<const j
   ctx_.state.notify(e);
 }
 
+namespace {
+
+// Stitches children to parents by key: each parent gets the children of its
+// key, moved on the last parent that uses them, copied before that.
+template <class Key>
+void stitch(json& rows, const std::string& name, bool to_many, const json& empty,
+            const std::vector<Key>& parent_keys, const std::vector<uint8_t>& parent_has, json& children,
+            const std::vector<Key>& child_keys, const std::vector<uint8_t>& child_has) {
+  struct Group {
+    std::vector<size_t> children;
+    size_t uses = 0;
+  };
+  std::unordered_map<Key, Group> groups;
+  groups.reserve(child_keys.size());
+  for (size_t c = 0; c < child_keys.size(); ++c) {
+    if (child_has[c]) groups[child_keys[c]].children.push_back(c);
+  }
+  std::vector<Group*> of_parent(rows.size(), nullptr);
+  for (size_t r = 0; r < rows.size(); ++r) {
+    if (!parent_has[r]) continue;
+    auto it = groups.find(parent_keys[r]);
+    if (it == groups.end()) continue;
+    of_parent[r] = &it->second;
+    ++it->second.uses;
+  }
+  for (size_t r = 0; r < rows.size(); ++r) {
+    json& slot = rows[r][name];
+    Group* g = of_parent[r];
+    if (!g) {
+      slot = empty;
+      continue;
+    }
+    bool last = --g->uses == 0;
+    auto take = [&](size_t c) -> json { return last ? std::move(children[c]) : children[c]; };
+    if (to_many) {
+      json list = json::array();
+      auto& arr = list.get_ref<json::array_t&>();
+      arr.reserve(g->children.size());
+      for (size_t c : g->children) arr.push_back(take(c));
+      slot = std::move(list);
+    } else {
+      slot = take(g->children.front());
+    }
+  }
+}
+
+}  // namespace
+
+// Per include of a level: each parent row's key, typed int64 when the key is
+// one INTEGER column (the common case), else the string of keyOf().
+struct ReadExecutor::Keys {
+  bool int_mode = false;
+  std::vector<int64_t> ints;
+  std::vector<std::string> strings;
+  std::vector<uint8_t> has;  // the key is not NULL
+  // String mode, parents only: the distinct keys' values, bound as the list.
+  bool collect = false;
+  json values;  // null until the first key: no allocation in int mode
+  std::unordered_map<std::string, bool> seen;
+
+  void toStrings() {
+    int_mode = false;
+    strings.clear();
+    for (size_t r = 0; r < ints.size(); ++r) {
+      strings.push_back(has[r] ? "i" + std::to_string(ints[r]) + '\x1f' : std::string());
+      if (collect && has[r] && seen.emplace(strings.back(), true).second) values.push_back(ints[r]);
+    }
+    ints.clear();
+  }
+
+  // The row at stmt's cursor; columns as keyOf() takes them.
+  void add(const engine::Statement& stmt, const std::vector<int>& columns, int count) {
+    if (int_mode) {
+      int c = count >= 0 ? 0 : columns[0];
+      switch (stmt.columnType(c)) {
+        case engine::ColumnType::Integer:
+          ints.push_back(stmt.getInt(c));
+          has.push_back(1);
+          return;
+        case engine::ColumnType::Null:
+          ints.push_back(0);
+          has.push_back(0);
+          return;
+        default:
+          toStrings();
+      }
+    }
+    strings.push_back(keyOf(stmt, columns, count));
+    has.push_back(!strings.back().empty());
+    if (collect && has.back() && seen.emplace(strings.back(), true).second) {
+      if (columns.size() == 1) {
+        values.push_back(stmt.getJson(columns[0]));
+      } else {
+        json tuple = json::array();
+        for (int c : columns) tuple.push_back(stmt.getJson(c));
+        values.push_back(std::move(tuple));
+      }
+    }
+  }
+};
+
 json ReadExecutor::level(const query::CompiledSelect& select, std::span<const json> externals,
-                         std::vector<std::string>* link_keys) {
+                         const std::string* key_text, Keys* link_keys) {
   bool observed = ctx_.state.hasObservers();
   auto start = observed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
   auto stmt = conn_.cached(select.sql);
-  bindParams(*stmt, select.params, args_, externals);
+  bindParams(*stmt, select.params, args_, externals, 1, key_text);
   json rows = json::array();
-  // Per include: each row's key, and the distinct keys to bind as a list.
+  auto& arr = rows.get_ref<json::array_t&>();
   size_t n_inc = select.includes.size();
-  std::vector<std::vector<std::string>> parent_keys(n_inc);
-  std::vector<json> key_lists(n_inc, json::array());
-  std::vector<std::unordered_map<std::string, bool>> seen(n_inc);
+  std::vector<Keys> parent_keys(n_inc);
+  for (size_t i = 0; i < n_inc; ++i) {
+    parent_keys[i].int_mode = select.includes[i].parent_key_columns.size() == 1;
+    parent_keys[i].collect = true;
+  }
   while (stmt->step()) {
-    rows.push_back(decodeRow(*stmt, select));
-    if (link_keys) link_keys->push_back(keyOf(*stmt, {}, select.link_columns));
+    arr.push_back(decodeRow(*stmt, select));
+    if (link_keys) link_keys->add(*stmt, {}, select.link_columns);
     for (size_t i = 0; i < n_inc; ++i) {
-      const auto& cols = select.includes[i].parent_key_columns;
-      std::string key = keyOf(*stmt, cols);
-      if (!key.empty() && seen[i].emplace(key, true).second) {
-        if (cols.size() == 1) {
-          key_lists[i].push_back(stmt->getJson(cols[0]));
-        } else {
-          json tuple = json::array();
-          for (int c : cols) tuple.push_back(stmt->getJson(c));
-          key_lists[i].push_back(std::move(tuple));
-        }
-      }
-      parent_keys[i].push_back(std::move(key));
+      if (!select.includes[i].inline_json)
+        parent_keys[i].add(*stmt, select.includes[i].parent_key_columns, -1);
     }
   }
   if (observed) {
     std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - start;
     notify(select, externals, ms.count(), static_cast<int64_t>(rows.size()));
   }
-  if (n_inc) loadIncludes(select, rows, parent_keys, key_lists);
+  if (n_inc) loadIncludes(select, rows, parent_keys);
   return rows;
 }
 
 void ReadExecutor::loadIncludes(const query::CompiledSelect& select, json& rows,
-                                const std::vector<std::vector<std::string>>& parent_keys,
-                                const std::vector<json>& key_lists) {
+                                std::vector<Keys>& parent_keys) {
   for (size_t i = 0; i < select.includes.size(); ++i) {
     const auto& inc = select.includes[i];
+    if (inc.inline_json) continue;  // decoded with the row
+    Keys& keys = parent_keys[i];
     json empty = inc.to_many ? json::array() : json(nullptr);
-    if (key_lists[i].empty()) {
+    // The distinct keys, as the JSON text json_each() reads.
+    std::string key_text = "[";
+    json key_list;
+    size_t distinct = 0;
+    if (keys.int_mode) {
+      std::vector<int64_t> sorted;
+      sorted.reserve(keys.ints.size());
+      for (size_t r = 0; r < keys.ints.size(); ++r) {
+        if (keys.has[r]) sorted.push_back(keys.ints[r]);
+      }
+      std::sort(sorted.begin(), sorted.end());
+      sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+      distinct = sorted.size();
+      char buf[24];
+      for (size_t k = 0; k < sorted.size(); ++k) {
+        if (k) key_text += ',';
+        auto res = std::to_chars(buf, buf + sizeof buf, sorted[k]);
+        key_text.append(buf, res.ptr);
+      }
+      key_text += ']';
+      if (ctx_.state.hasObservers()) key_list = json(sorted);
+    } else {
+      key_list = std::move(keys.values);
+      distinct = key_list.size();
+      key_text = key_list.dump();
+    }
+    if (distinct == 0) {
       for (auto& row : rows) row[inc.name] = empty;
       continue;
     }
-    std::vector<std::string> child_keys;
-    json externals[] = {key_lists[i]};
-    json children = level(*inc.child, externals, &child_keys);
-    std::unordered_map<std::string, std::vector<size_t>> by_key;
-    for (size_t c = 0; c < child_keys.size(); ++c) by_key[child_keys[c]].push_back(c);
-    for (size_t r = 0; r < rows.size(); ++r) {
-      auto it = by_key.find(parent_keys[i][r]);
-      json& slot = rows[r][inc.name];
-      if (it == by_key.end()) {
-        slot = empty;
-      } else if (inc.to_many) {
-        slot = json::array();
-        for (size_t c : it->second) slot.push_back(children[c]);
+    Keys child_keys;
+    child_keys.int_mode = keys.int_mode;
+    json externals[] = {std::move(key_list)};
+    json children = level(*inc.child, externals, &key_text, &child_keys);
+    if (keys.int_mode) {
+      if (!child_keys.int_mode) {
+        keys.toStrings();
       } else {
-        slot = children[it->second.front()];
+        stitch(rows, inc.name, inc.to_many, empty, keys.ints, keys.has, children, child_keys.ints,
+               child_keys.has);
+        continue;
       }
+    } else if (child_keys.int_mode) {
+      child_keys.toStrings();
     }
+    stitch(rows, inc.name, inc.to_many, empty, keys.strings, keys.has, children, child_keys.strings,
+           child_keys.has);
   }
 }
 
-json ReadExecutor::rows(const query::CompiledSelect& select) { return level(select, {}, nullptr); }
+json ReadExecutor::rows(const query::CompiledSelect& select) { return level(select, {}, nullptr, nullptr); }
 
 int64_t ReadExecutor::scalar(const query::CompiledSelect& select) {
   bool observed = ctx_.state.hasObservers();

@@ -18,7 +18,7 @@ namespace litestone::detail {
 json resolveParam(const query::Param& p, const json& args, std::span<const json> externals);
 // Binds params[i] to ? number first + i.
 void bindParams(engine::Statement& stmt, const std::vector<query::Param>& params, const json& args,
-                std::span<const json> externals, int first = 1);
+                std::span<const json> externals, int first = 1, const std::string* external_text = nullptr);
 
 class ReadExecutor {
  public:
@@ -31,11 +31,11 @@ class ReadExecutor {
   int64_t scalar(const query::CompiledSelect& select);
 
  private:
+  struct Keys;
+  // external_text: the parent keys as JSON text (external 0 of a child level).
   json level(const query::CompiledSelect& select, std::span<const json> externals,
-             std::vector<std::string>* link_keys);
-  void loadIncludes(const query::CompiledSelect& select, json& rows,
-                    const std::vector<std::vector<std::string>>& parent_keys,
-                    const std::vector<json>& key_lists);
+             const std::string* external_text, Keys* link_keys);
+  void loadIncludes(const query::CompiledSelect& select, json& rows, std::vector<Keys>& parent_keys);
   void notify(const query::CompiledSelect& select, std::span<const json> externals, double ms, int64_t rows);
 
   CallContext& ctx_;

@@ -76,6 +76,9 @@ std::vector<std::string> actionNames();
 // QUERY_UNKNOWN_ACTION (listing the actions) or whatever the action throws.
 json dispatch(ClientState& state, const json& auth, bool system, std::string_view model,
               std::string_view action, const json& args);
+// Same with the model already resolved (ModelClient).
+json dispatch(ClientState& state, const json& auth, bool system, const schema::Model& model,
+              std::string_view action, const json& args);
 
 }  // namespace detail
 }  // namespace litestone

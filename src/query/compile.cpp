@@ -17,17 +17,19 @@ std::shared_ptr<const CompiledRead> compileRead(const ReadRequest& request) {
   runPasses(*select, ctx.aliases);
   auto out = std::make_shared<CompiledRead>();
   out->ir = dumpSelect(*select);
-  out->select = emitSelect(*select);
+  out->select = emitSelect(*select, request.include_strategy);
   return out;
 }
 
 std::shared_ptr<const CompiledRead> CompileCache::read(const ReadRequest& request) {
-  std::string key;
-  key.reserve(64);
+  // One key buffer per thread: a hit allocates nothing.
+  thread_local std::string key;
+  key.clear();
   key += request.model->name;
   key += '\x1f';
   key += static_cast<char>('0' + static_cast<int>(request.operation));
-  key += request.system ? "\x1fS\x1f" : "\x1f-\x1f";
+  key += request.system ? "\x1fS" : "\x1f-";
+  key += request.include_strategy == IncludeStrategy::Json ? "J\x1f" : "B\x1f";
   appendShape(*request.args, key);
   {
     std::shared_lock lock(mutex_);
@@ -37,7 +39,7 @@ std::shared_ptr<const CompiledRead> CompileCache::read(const ReadRequest& reques
   auto compiled = compileRead(request);
   std::unique_lock lock(mutex_);
   if (entries_.size() >= config::kCompileCacheEntries) entries_.clear();
-  entries_.emplace(std::move(key), compiled);
+  entries_.emplace(key, compiled);
   return compiled;
 }
 

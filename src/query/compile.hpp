@@ -19,12 +19,13 @@ struct ReadRequest {
   Operation operation = Operation::FindMany;
   bool system = false;
   const json* args = nullptr;
+  IncludeStrategy include_strategy = IncludeStrategy::Batched;
 };
 
 // Compiles without the cache. Throws QueryError.
 std::shared_ptr<const CompiledRead> compileRead(const ReadRequest& request);
 
-// Compiled reads by (model, operation, system, shape). Thread-safe: lookups
+// Compiled reads by (model, operation, system, include strategy, shape). Thread-safe: lookups
 // take a shared lock, inserts an exclusive one. Bounded: when full it is
 // cleared (see query/config.hpp).
 class CompileCache {

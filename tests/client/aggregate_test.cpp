@@ -246,6 +246,10 @@ TEST_F(AggregateTest, QueryRoutesByShape) {
   json wire = db_->call(
       {{"model", "posts"}, {"action", "groupBy"}, {"args", {{"by", {"status"}}, {"_count", true}}}});
   EXPECT_EQ(wire.size(), 2u);
+  // A named aggregate alone still routes to aggregate, not findMany.
+  json named = db_->query({{"n", {{"model", "users"}, {"_scoreSum", {{"sum", "score"}}}}}});
+  ASSERT_TRUE(named["n"].is_object()) << named;
+  EXPECT_TRUE(named["n"].contains("_scoreSum")) << named;
 }
 
 TEST_F(AggregateTest, ReportsStatementsAndReusesCompilation) {

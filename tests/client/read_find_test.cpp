@@ -185,4 +185,49 @@ TEST_F(ReadTest, ObserversSeeEveryStatement) {
   EXPECT_EQ(as_user[0].actor_id, 7);
 }
 
+// Prisma style: where: {a_b: {a, b}} names the @@unique([a, b]).
+TEST(FindUniqueCompoundTest, ByCompoundUniqueKey) {
+  TempDir dir;
+  ClientOptions o;
+  o.schema = R"(
+model members {
+  id     Integer @id
+  org    Integer
+  handle Text
+  name   Text
+
+  @@unique([org, handle])
+}
+)";
+  o.db = dir.file("app.db");
+  Client db = createClient(o);
+  autoMigrate(db);
+  execSql(db,
+          "INSERT INTO members (id, org, handle, name) VALUES (1, 1, 'ann', 'Ann'), (2, 2, 'ann', 'Ann B')");
+  auto byKey = [&](int64_t org, const std::string& handle) {
+    return db["members"].findUnique({{"where", {{"org_handle", {{"org", org}, {"handle", handle}}}}}});
+  };
+  EXPECT_EQ(byKey(2, "ann")["id"], 2);
+  EXPECT_EQ(byKey(1, "ann")["name"], "Ann");  // same shape, other values
+  EXPECT_TRUE(byKey(3, "ann").is_null());
+  // Beside other filters, and with select.
+  json row =
+      db["members"].findUnique({{"where", {{"org_handle", {{"org", 2}, {"handle", "ann"}}}, {"name", "x"}}}});
+  EXPECT_TRUE(row.is_null());
+  row = db["members"].findUnique(
+      {{"where", {{"org_handle", {{"org", 1}, {"handle", "ann"}}}}}, {"select", {{"name", true}}}});
+  EXPECT_EQ(row, json({{"name", "Ann"}}));
+
+  try {
+    db["members"].findUnique({{"where", {{"org_name", {{"org", 2}, {"name", "Ann B"}}}}}});
+    FAIL();
+  } catch (const QueryError& e) {
+    EXPECT_EQ(e.code(), "QUERY_UNKNOWN_FIELD");
+    EXPECT_NE(std::string(e.what()).find("compound keys: org_handle"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("where.org_name"), std::string::npos) << e.what();
+  }
+  // Every field of the key is required.
+  EXPECT_THROW(db["members"].findUnique({{"where", {{"org_handle", {{"org", 2}}}}}}), QueryError);
+}
+
 }  // namespace litestone::testing

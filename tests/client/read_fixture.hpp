@@ -91,6 +91,7 @@ class ReadTest : public ::testing::Test {
     ClientOptions o;
     o.schema = kReadSchema;
     o.db = dir_.file("app.db");
+    o.include_strategy = include_strategy_;
     db_ = std::make_unique<Client>(createClient(o));
     autoMigrate(*db_);
     seed();
@@ -143,6 +144,16 @@ class ReadTest : public ::testing::Test {
 
   TempDir dir_;
   std::unique_ptr<Client> db_;
+  std::string include_strategy_ = "batched";
+};
+
+// The include tests run under both ClientOptions::include_strategy values.
+class IncludeTest : public ReadTest, public ::testing::WithParamInterface<std::string> {
+ protected:
+  void SetUp() override {
+    include_strategy_ = GetParam();
+    ReadTest::SetUp();
+  }
 };
 
 }  // namespace litestone::testing

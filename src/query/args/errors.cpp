@@ -78,6 +78,18 @@ QueryError invalidArgument(const ArgPath& path, std::string_view expected, const
       {{"path", pathText(path)}, {"expected", expected}, {"got", typeName(got)}});
 }
 
+QueryError unknownCompoundKey(const schema::Model& model, std::string_view name, const ArgPath& path,
+                              const std::vector<std::string>& allowed) {
+  return QueryError("QUERY_UNKNOWN_FIELD",
+                    "unknown compound unique key \"" + std::string(name) + "\" at " + pathText(path) +
+                        " on \"" + model.name + "\"; compound keys: " + joinNames(allowed),
+                    {{"model", model.name},
+                     {"field", name},
+                     {"path", pathText(path)},
+                     {"reason", "unknownCompoundKey"},
+                     {"allowed", allowed}});
+}
+
 QueryError notUnique(const schema::Model& model, const std::vector<std::string>& unique_keys) {
   return QueryError(
       "QUERY_INVALID_ARGUMENT",

@@ -20,6 +20,9 @@ namespace litestone::query::errors {
 
 QueryError unknownField(const schema::Model& model, std::string_view field, const ArgPath& path,
                         const std::vector<std::string>& allowed);
+// findUnique: where: {a_b: {...}} naming no compound unique key of the model.
+QueryError unknownCompoundKey(const schema::Model& model, std::string_view name, const ArgPath& path,
+                              const std::vector<std::string>& allowed);
 // A key inside a typed Json column that its `type` does not declare.
 QueryError unknownJsonField(const schema::TypeDecl& type, std::string_view field, const ArgPath& path);
 QueryError unknownOperator(const schema::Model& model, std::string_view field, std::string_view op,

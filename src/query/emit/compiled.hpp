@@ -12,6 +12,13 @@
 
 namespace litestone::query {
 
+// How includes are loaded. Batched: one statement per relation per level,
+// parent keys bound as a list (`IN (SELECT value FROM json_each(?))`).
+// Json: a correlated subquery per include in the parent's column list that
+// builds the children with json_group_array(json_object(...)): one statement
+// for the whole tree.
+enum class IncludeStrategy { Batched, Json };
+
 // How a column's SQLite value becomes JSON (DESIGN §4).
 enum class DecodeAs {
   Integer,
@@ -29,7 +36,7 @@ DecodeAs decodeAs(const schema::Field& field);
 struct RowItem {
   enum class Kind {
     Column,   // the value of SQL column `column`
-    Include,  // the rows of includes[include]
+    Include,  // the rows of includes[include]; JSON text in `column` when inlined
     Counts,   // {"name": n, ...} from the columns in `counts`
   };
   Kind kind = Kind::Column;
@@ -50,6 +57,10 @@ struct CompiledInclude {
   // The parent columns holding the local side of the relation; their values
   // (distinct) are bound as a JSON array to the child's external 0.
   std::vector<int> parent_key_columns;
+  // IncludeStrategy::Json: the rows come as JSON text in a column of the
+  // parent (its RowItem's `column`); child holds only the items to decode
+  // them (no SQL), recursively.
+  bool inline_json = false;
   std::unique_ptr<CompiledSelect> child;
 };
 

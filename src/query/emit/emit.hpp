@@ -13,7 +13,7 @@
 namespace litestone::query {
 
 // Builds the statement of a Select and, recursively, of its includes.
-CompiledSelect emitSelect(const Select& select);
+CompiledSelect emitSelect(const Select& select, IncludeStrategy strategy = IncludeStrategy::Batched);
 
 // A filter alone, for statements built elsewhere in emit (and for writes:
 // UPDATE "users" AS "t0" SET ... WHERE <this>). Appends to sql and params.

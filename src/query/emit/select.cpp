@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "common/quote.hpp"
+
 #include "query/emit/writer.hpp"
 
 namespace litestone::query {
@@ -38,12 +40,17 @@ bool isToMany(const schema::Relation& r) {
 
 class SelectEmitter {
  public:
-  explicit SelectEmitter(const Select& s) : s_(s), w_{out_.sql, out_.params} {
+  explicit SelectEmitter(const Select& s, IncludeStrategy strategy, int outer_alias = -1)
+      : s_(s), strategy_(strategy), outer_alias_(outer_alias), w_{out_.sql, out_.params} {
     out_.model = s.model;
     out_.mode = s.mode;
   }
 
   CompiledSelect run() {
+    if (outer_alias_ >= 0) {
+      jsonRows();
+      return std::move(out_);
+    }
     switch (s_.mode) {
       case ReadMode::Rows:
         rows();
@@ -118,12 +125,155 @@ class SelectEmitter {
           item.kind = RowItem::Kind::Include;
           item.name = o.name;
           item.include = o.include;
+          if (strategy_ == IncludeStrategy::Json) {
+            sep();
+            inlineInclude(o.include);
+            item.column = n;
+            as();
+          }
           out_.items.push_back(std::move(item));
           break;
         }
       }
     }
     if (n == 0) w_ << "1";
+  }
+
+  // Json strategy: the include's rows as one JSON value, `(SELECT ...)`
+  // correlated to this select's alias. Its params are spliced in place.
+  void inlineInclude(int index) {
+    const Include& inc = s_.includes[static_cast<size_t>(index)];
+    CompiledSelect child = SelectEmitter(*inc.child, strategy_, s_.alias).run();
+    w_ << "(" << child.sql << ")";
+    for (auto& p : child.params) w_.params.push_back(std::move(p));
+    child.sql.clear();
+    child.params.clear();
+    CompiledInclude ci;
+    ci.name = inc.name;
+    ci.relation = inc.relation;
+    ci.to_many = isToMany(*inc.relation);
+    ci.inline_json = true;
+    ci.child = std::make_unique<CompiledSelect>(std::move(child));
+    inline_includes_.emplace(index, std::move(ci));
+  }
+
+  // A child select as a JSON value: json_group_array of json_object per row
+  // (to-many) or one json_object (to-one), with the row's items as keys.
+  void jsonRows() {
+    bool to_many = isToMany(*s_.link);
+    if (to_many) w_ << "SELECT json_group_array(json(\"j\")) FROM (";
+    w_ << (s_.distinct ? "SELECT DISTINCT " : "SELECT ");
+    jsonObject();
+    w_ << (to_many ? " AS \"j\"" : "");
+    from();
+    where();
+    groupBy();
+    if (!s_.order_by.empty()) {
+      w_ << " ORDER BY ";
+      orderTerms(false);
+    }
+    if (to_many) {
+      limitOffset();
+      w_ << ")";
+    } else {
+      w_ << " LIMIT 1";
+    }
+  }
+
+  // json_object('name', value, ...) in the order of the row's items; values
+  // the client fixes up (decodeJsonRow): Boolean 0/1, Real as %!.17g text
+  // (json_object prints 15 digits), Blob as {"$blob": hex}.
+  void jsonObject() {
+    w_ << "json_object(";
+    bool first = true;
+    auto key = [&](std::string_view name) {
+      w_ << (first ? "" : ", ") << quoteLiteral(name) << ", ";
+      first = false;
+    };
+    bool counts_done = false;
+    for (auto& o : s_.outputs) {
+      switch (o.kind) {
+        case Output::Kind::Key:
+          break;
+        case Output::Kind::Field: {
+          key(o.name);
+          jsonValue(*o.field);
+          RowItem item;
+          item.name = o.name;
+          item.field = o.field;
+          item.decode = decodeAs(*o.field);
+          out_.items.push_back(std::move(item));
+          break;
+        }
+        case Output::Kind::Count: {
+          if (counts_done) break;
+          counts_done = true;
+          key("_count");
+          w_ << "json_object(";
+          RowItem item;
+          item.kind = RowItem::Kind::Counts;
+          item.name = "_count";
+          bool first_count = true;
+          for (auto& c : s_.outputs) {
+            if (c.kind != Output::Kind::Count) continue;
+            w_ << (first_count ? "" : ", ") << quoteLiteral(c.name) << ", ";
+            first_count = false;
+            emitter::relatedAggregate(w_, *c.relation, c.scope, Aggregate::Count, nullptr);
+            item.counts.emplace_back(c.name, -1);
+          }
+          w_ << ")";
+          out_.items.push_back(std::move(item));
+          break;
+        }
+        case Output::Kind::Include: {
+          key(o.name);
+          RowItem item;
+          item.kind = RowItem::Kind::Include;
+          item.name = o.name;
+          item.include = o.include;
+          // json(): a subquery's value loses its JSON subtype.
+          w_ << "json(";
+          inlineInclude(o.include);
+          w_ << ")";
+          out_.items.push_back(std::move(item));
+          break;
+        }
+      }
+    }
+    w_ << ")";
+    includes();
+  }
+
+  void jsonValue(const schema::Field& f) {
+    switch (decodeAs(f)) {
+      case DecodeAs::Real:
+        w_ << "iif(";
+        w_.column(s_.alias, f);
+        w_ << " IS NULL, NULL, printf('%!.17g', ";
+        w_.column(s_.alias, f);
+        w_ << "))";
+        return;
+      case DecodeAs::Json:
+        w_ << "iif(json_valid(";
+        w_.column(s_.alias, f);
+        w_ << "), json(";
+        w_.column(s_.alias, f);
+        w_ << "), ";
+        w_.column(s_.alias, f);
+        w_ << ")";
+        return;
+      case DecodeAs::Blob:
+        w_ << "iif(typeof(";
+        w_.column(s_.alias, f);
+        w_ << ") = 'blob', json_object('$blob', hex(";
+        w_.column(s_.alias, f);
+        w_ << ")), ";
+        w_.column(s_.alias, f);
+        w_ << ")";
+        return;
+      default:
+        w_.column(s_.alias, f);
+    }
   }
 
   std::vector<std::pair<int, std::string>> linkColumns() const {
@@ -154,7 +304,11 @@ class SelectEmitter {
 
   void where() {
     bool any = false;
-    if (s_.link) {
+    if (s_.link && outer_alias_ >= 0) {
+      w_ << " WHERE ";
+      emitter::correlation(w_, *s_.link, outer_alias_, s_.alias, s_.link_join_alias);
+      any = true;
+    } else if (s_.link) {
       w_ << " WHERE ";
       linkFilter();
       any = true;
@@ -312,6 +466,12 @@ class SelectEmitter {
   }
 
   void includes() {
+    if (strategy_ == IncludeStrategy::Json) {
+      // RowItem::include indexes this list as it does the IR's includes.
+      out_.includes.resize(s_.includes.size());
+      for (auto& [index, ci] : inline_includes_) out_.includes[static_cast<size_t>(index)] = std::move(ci);
+      return;
+    }
     for (auto& inc : s_.includes) {
       CompiledInclude ci;
       ci.name = inc.name;
@@ -324,13 +484,18 @@ class SelectEmitter {
   }
 
   const Select& s_;
+  IncludeStrategy strategy_;
+  int outer_alias_;  // >= 0: a Json-strategy child correlated to that alias
   CompiledSelect out_;
   Writer w_;
   std::map<const schema::Field*, int> column_of_;
+  std::map<int, CompiledInclude> inline_includes_;  // by include index
 };
 
 }  // namespace
 
-CompiledSelect emitSelect(const Select& select) { return SelectEmitter(select).run(); }
+CompiledSelect emitSelect(const Select& select, IncludeStrategy strategy) {
+  return SelectEmitter(select, strategy).run();
+}
 
 }  // namespace litestone::query

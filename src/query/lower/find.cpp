@@ -1,5 +1,7 @@
 #include "query/lower/find.hpp"
 
+#include <algorithm>
+
 #include "query/args/errors.hpp"
 #include "query/lower/projection.hpp"
 #include "query/lower/where.hpp"
@@ -33,6 +35,57 @@ std::vector<std::vector<const schema::Field*>> uniqueKeys(const schema::Model& m
     if (idx.unique) keys.push_back(idx.fields);
   }
   return keys;
+}
+
+// Compound unique keys (@@id / @@unique of several fields) by their
+// Prisma-style name: the field names joined by "_".
+std::vector<std::pair<std::string, std::vector<const schema::Field*>>> compoundKeys(
+    const schema::Model& model) {
+  std::vector<std::pair<std::string, std::vector<const schema::Field*>>> out;
+  for (auto& key : uniqueKeys(model)) {
+    if (key.size() < 2) continue;
+    std::string name;
+    for (auto* f : key) name += (name.empty() ? "" : "_") + f->name;
+    out.emplace_back(std::move(name), key);
+  }
+  return out;
+}
+
+bool isWhereOperator(std::string_view key) {
+  return key == "AND" || key == "OR" || key == "NOT" || (!key.empty() && key.front() == '$');
+}
+
+// Takes the compound keys out of a findUnique where ({a_b: {a: 1, b: 2}}),
+// returning them by name. A key that is not a field, an operator or a
+// compound key but holds an object is an unknown compound key.
+std::vector<std::pair<std::string, json>> takeCompoundKeys(const schema::Model& model, json& where,
+                                                           const ArgPath& path) {
+  std::vector<std::pair<std::string, json>> out;
+  if (!where.is_object()) return out;
+  std::vector<std::string> names;
+  for (auto it = where.begin(); it != where.end(); ++it) {
+    if (model.field(it.key()) || isWhereOperator(it.key()) || !it.value().is_object()) continue;
+    names.push_back(it.key());
+  }
+  if (names.empty()) return out;
+  auto keys = compoundKeys(model);
+  for (auto& name : names) {
+    auto key = std::find_if(keys.begin(), keys.end(), [&](auto& k) { return k.first == name; });
+    if (key == keys.end()) {
+      std::vector<std::string> allowed;
+      for (auto& k : keys) allowed.push_back(k.first);
+      throw errors::unknownCompoundKey(model, name, child(path, name), allowed);
+    }
+    const json& value = where[name];
+    for (auto* f : key->second) {
+      if (!value.contains(f->name)) {
+        throw errors::invalidArgument(child(path, name), "every field of " + name + " set", value);
+      }
+    }
+    out.emplace_back(name, value);
+    where.erase(name);
+  }
+  return out;
 }
 
 void requireUniqueWhere(const schema::Model& model, const json& where) {
@@ -149,12 +202,30 @@ std::unique_ptr<Select> lowerRead(LowerContext& ctx, const schema::Model& model,
     }
   }
 
+  // findUnique by a compound key: its object is lowered as a where of its
+  // own (params keep their path where.a_b.a) and the rest as usual.
+  json unique_args;
+  const json* list_args = &args;
   if (ctx.operation == Operation::FindUnique) {
     auto w = args.find("where");
-    requireUniqueWhere(model, w == args.end() ? json::object() : *w);
+    json where = w == args.end() ? json::object() : *w;
+    ArgPath where_path = child(root, "where");
+    auto compound = takeCompoundKeys(model, where, where_path);
+    json covered = where;
+    for (auto& [name, value] : compound) {
+      for (auto& [k, v] : value.items()) covered[k] = v;
+      s->where =
+          andNodes(std::move(s->where), lowerWhere(ctx, model, s->alias, value, child(where_path, name)));
+    }
+    requireUniqueWhere(model, covered);
+    if (!compound.empty()) {
+      unique_args = args;
+      unique_args["where"] = std::move(where);
+      list_args = &unique_args;
+    }
   }
   if (s->mode == ReadMode::Rows) {
-    lowerListArgs(ctx, *s, args, root);
+    lowerListArgs(ctx, *s, *list_args, root);
   } else if (auto w = args.find("where"); w != args.end()) {
     s->where = lowerWhere(ctx, model, s->alias, *w, child(root, "where"));
   }
