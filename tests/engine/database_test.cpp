@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <future>
 #include <latch>
 #include <limits>
@@ -124,6 +125,29 @@ TEST_F(DatabaseTest, DeeplyNestedSavepointsUseDistinctNames) {
     EXPECT_EQ(scalar(c, "SELECT count(*) FROM t"), 1);
   });
   EXPECT_EQ(countRows(*db_), 1);
+}
+
+// Savepoints are named by depth (their statements come from the cache), so
+// siblings reuse a name and levels past the prebuilt names still nest.
+TEST_F(DatabaseTest, SavepointNamesByDepthNestAndRepeat) {
+  std::function<void(int)> nest = [&](int depth) {
+    db_->transaction([&](Connection& c) {
+      insert(c, "d" + std::to_string(depth));
+      if (depth == 20) {
+        EXPECT_THROW(db_->transaction([&](Connection& inner) {
+          insert(inner, "lost");
+          throw std::runtime_error("x");
+        }),
+                     std::runtime_error);
+        return;
+      }
+      nest(depth + 1);
+    });
+  };
+  db_->transaction([&](Connection&) {
+    for (int round = 0; round < 3; ++round) nest(1);
+  });
+  EXPECT_EQ(countRows(*db_), 60);
 }
 
 TEST_F(DatabaseTest, ReadInsideTransactionSeesUncommittedRows) {
