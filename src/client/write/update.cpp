@@ -71,7 +71,8 @@ json updateAction(CallContext& ctx, const json& args) {
   const auto& model = *ctx.model;
   json result = nullptr;
   ctx.state.databaseFor(model).transaction([&](engine::Connection& conn) {
-    WriteCall w{ctx, model, nowIso(), args};
+    CallClock clock;
+    WriteCall w{ctx, model, clock, args};
     json pk;
     if (auto direct = directPk(w, where)) {
       pk = *direct;
@@ -93,7 +94,8 @@ json updateManyAction(CallContext& ctx, const json& args) {
   const auto& model = *ctx.model;
   int64_t count = 0;
   ctx.state.databaseFor(model).transaction([&](engine::Connection& conn) {
-    WriteCall w{ctx, model, nowIso(), args};
+    CallClock clock;
+    WriteCall w{ctx, model, clock, args};
     if (!data.is_object())
       throw QueryError("QUERY_INVALID_ARGUMENT", "updateMany data must be an object",
                        {{"model", model.name}});

@@ -23,7 +23,7 @@ namespace litestone::detail::write {
 struct WriteCall {
   CallContext& call;
   const schema::Model& model;
-  std::string now;  // one timestamp for the whole call
+  const CallClock& now;  // one timestamp for the whole call
   const json& args;
 
   WriteCall child(const schema::Model& m) const { return WriteCall{call, m, now, args}; }
@@ -109,8 +109,10 @@ void assignSequences(const WriteCall& w, engine::Connection& conn, json& data);
 // ---- create.cpp / update.cpp ----------------------------------------------
 
 // Creates one row with its nested writes. Returns the raw row (RETURNING),
-// or null when want_row is false and no nested write needs it.
-json createRow(const WriteCall& w, engine::Connection& conn, json data, bool want_row = true);
+// or null when want_row is false and no nested write needs it. With key_only
+// it may return just the primary key fields (no RETURNING needed).
+json createRow(const WriteCall& w, engine::Connection& conn, json data, bool want_row = true,
+               bool key_only = false);
 // Inserts one row of scalar data that already went through prepareRow.
 json insertPrepared(const WriteCall& w, engine::Connection& conn, const json& data, bool want_row);
 // Updates the row with this primary key (and its nested writes). pk follows
