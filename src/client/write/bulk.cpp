@@ -80,7 +80,7 @@ int64_t insertAll(const WriteCall& w, engine::Connection& conn, const json& item
     }
     size_t k = 0;
     for (const auto& f : m.fields)
-      if (mask[k++]) exec->bind(f, row[f.name]);
+      if (mask[k++]) exec->bindRef(f, row[f.name]);  // row outlives run()
     if (extra_binds) extra_binds(*exec, row);
     count += exec->run();
   }

@@ -22,7 +22,7 @@ json insertPrepared(const WriteCall& w, engine::Connection& conn, const json& da
   for (const auto& f : m.fields) {
     if (!f.stored()) continue;
     auto it = data.find(f.name);
-    if (it != data.end()) e.bind(f, *it);
+    if (it != data.end()) e.bindRef(f, *it);  // data outlives the step
   }
   if (!want_row) {
     e.run();

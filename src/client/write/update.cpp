@@ -37,7 +37,7 @@ json updatePrepared(const WriteCall& w, engine::Connection& conn, const json& pk
   for (const auto& f : m.fields) {
     if (!f.stored()) continue;
     auto it = data.find(f.name);
-    if (it != data.end()) e.bind(f, *it);
+    if (it != data.end()) e.bindRef(f, *it);  // data outlives the step
   }
   bindPk(e, m, pk);
   if (!want_row) {

@@ -44,7 +44,10 @@ class Exec {
   Exec& operator=(const Exec&) = delete;
 
   void bind(const schema::Field& f, const json& value);  // column value by field type
-  void bindPlain(const json& value);                     // JSON value as the engine binds it
+  // bind, but a text value is not copied: value must stay alive until the
+  // statement has run (the row of insertAll / insertPrepared / updatePrepared).
+  void bindRef(const schema::Field& f, const json& value);
+  void bindPlain(const json& value);  // JSON value as the engine binds it
   // Steps once: true when a row is available (RETURNING).
   bool step();
   // Steps to completion and returns the number of changed rows.
@@ -57,6 +60,7 @@ class Exec {
 
  private:
   void notify(int64_t rows);
+  void bindValue(const schema::Field& f, const json& value, bool by_ref);
   const WriteCall& w_;
   engine::StatementLease lease_;
   int next_ = 1;
