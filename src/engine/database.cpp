@@ -212,6 +212,23 @@ void Database::transaction(const std::function<void(Connection&)>& fn) {
   --d.tx_depth;
 }
 
+void Database::singleStatement(const std::function<void(Connection&)>& fn) {
+  Impl::WriterGuard guard(*impl_, "transaction");
+  Impl& d = *impl_;
+  if (d.tx_depth == 0 || !d.writer->inTransaction()) {
+    transaction(fn);
+    return;
+  }
+  ++d.tx_depth;
+  try {
+    fn(*d.writer);
+  } catch (...) {
+    --d.tx_depth;
+    throw;
+  }
+  --d.tx_depth;
+}
+
 void Database::withWriter(const std::function<void(Connection&)>& fn) {
   Impl::WriterGuard guard(*impl_, "withWriter");
   fn(*impl_->writer);

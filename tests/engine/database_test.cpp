@@ -150,6 +150,38 @@ TEST_F(DatabaseTest, SavepointNamesByDepthNestAndRepeat) {
   EXPECT_EQ(countRows(*db_), 60);
 }
 
+TEST_F(DatabaseTest, SingleStatementIsATransactionOutermostAndNoSavepointNested) {
+  db_->singleStatement([&](Connection& c) {
+    EXPECT_TRUE(c.inTransaction());
+    EXPECT_TRUE(db_->inTransaction());
+    insert(c, "alone");
+  });
+  EXPECT_THROW(db_->singleStatement([&](Connection& c) {
+    insert(c, "rolled back");
+    throw std::runtime_error("x");
+  }),
+               std::runtime_error);
+  EXPECT_EQ(countRows(*db_), 1);
+  db_->transaction([&](Connection& c) {
+    insert(c, "outer");
+    EXPECT_THROW(db_->singleStatement([&](Connection& inner) {
+      EXPECT_TRUE(db_->inTransaction());
+      // The second row repeats the key: the statement undoes its first row.
+      inner.exec("INSERT INTO t(id, v) VALUES (100, 'a'), (100, 'b')");
+    }),
+                 ConstraintError);
+    // Nested calls inside still get their savepoint.
+    db_->singleStatement([&](Connection&) {
+      EXPECT_THROW(db_->transaction([](Connection& c2) {
+        insert(c2, "inner");
+        throw std::runtime_error("x");
+      }),
+                   std::runtime_error);
+    });
+  });
+  EXPECT_EQ(countRows(*db_), 2);
+}
+
 TEST_F(DatabaseTest, ReadInsideTransactionSeesUncommittedRows) {
   db_->transaction([&](Connection&) {
     EXPECT_TRUE(db_->inTransaction());

@@ -86,7 +86,7 @@ json createAction(CallContext& ctx, const json& args) {
   const json& data = requireArg("create", args, "data");
   const auto& model = *ctx.model;
   json result = nullptr;
-  ctx.state.databaseFor(model).transaction([&](engine::Connection& conn) {
+  inWriteTransaction(ctx, isSingleStatement(model, data), [&](engine::Connection& conn) {
     CallClock clock;
     WriteCall w{ctx, model, clock, args};
     bool returns = !noReturn(args);

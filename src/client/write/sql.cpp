@@ -151,6 +151,26 @@ void Exec::notify(int64_t rows) {
   w_.call.state.notify(e);
 }
 
+bool isSingleStatement(const schema::Model& model, const json& data) {
+  if (!data.is_object()) return false;
+  for (const auto& f : model.fields)
+    if (f.sequence) return false;
+  for (const auto& [key, value] : data.items()) {
+    const schema::Field* f = model.field(key);
+    if (f && f->kind == schema::FieldKind::Relation) return false;
+  }
+  return true;
+}
+
+void inWriteTransaction(CallContext& ctx, bool single, const std::function<void(engine::Connection&)>& fn) {
+  auto& db = ctx.state.databaseFor(*ctx.model);
+  if (single) {
+    db.singleStatement(fn);
+  } else {
+    db.transaction(fn);
+  }
+}
+
 std::string pkPredicate(const schema::Model& model) {
   std::string out;
   for (const auto* f : model.primary_key) {

@@ -70,7 +70,7 @@ json updateAction(CallContext& ctx, const json& args) {
   const json& data = requireArg("update", args, "data");
   const auto& model = *ctx.model;
   json result = nullptr;
-  ctx.state.databaseFor(model).transaction([&](engine::Connection& conn) {
+  inWriteTransaction(ctx, isSingleStatement(model, data), [&](engine::Connection& conn) {
     CallClock clock;
     WriteCall w{ctx, model, clock, args};
     json pk;

@@ -7,6 +7,7 @@
 // Every function here runs inside the model database's write transaction.
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -104,6 +105,15 @@ void checkArgs(std::string_view action, const json& args, std::initializer_list<
 const json& requireArg(std::string_view action, const json& args, std::string_view key);
 // True when args asks for no returned row (select: false).
 bool noReturn(const json& args);
+
+// True when writing data to model is one statement: no relation keys (nested
+// writes) and no @sequence fields (a counter statement first). Such a write
+// needs no SAVEPOINT inside the caller's transaction
+// (engine::Database::singleStatement).
+bool isSingleStatement(const schema::Model& model, const json& data);
+// Runs fn in the model database's write transaction, without a SAVEPOINT
+// when `single` and the caller already holds a transaction.
+void inWriteTransaction(CallContext& ctx, bool single, const std::function<void(engine::Connection&)>& fn);
 
 // ---- sequence.cpp ---------------------------------------------------------
 
