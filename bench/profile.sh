@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 step="${1:?usage: bench/profile.sh S1..S7 [json|raw] [scale]}"
 impl="${2:-json}"
 scale="${3:-0.05}"
-bin=build/bench/bench/litestone_bench
+bin=${BENCH_BIN:-build/bench/bench/litestone_bench}
 declare -A names=([S1]=S1BulkInsert [S2]=S2Create [S3]=S3PointRead [S4]=S4FilteredList
                   [S5]=S5Include [S6]=S6Aggregate [S7]=S7Update)
 name="${names[$step]:?unknown step $step}"

@@ -14,7 +14,11 @@ constexpr const char* kPragmas =
     "PRAGMA journal_mode=WAL;"
     "PRAGMA synchronous=NORMAL;"
     "PRAGMA foreign_keys=ON;"
-    "PRAGMA busy_timeout=5000;";
+    "PRAGMA busy_timeout=5000;"
+    // The engine's per-connection cache and mmap (engine/config.hpp
+    // kCacheSizeKiB, kMmapSizeBytes): the floor gets the same page I/O.
+    "PRAGMA cache_size=-16384;"
+    "PRAGMA mmap_size=268435456;";
 
 // The DDL the schema of BENCHMARK.md maps to: STRICT tables, DateTime as TEXT.
 constexpr const char* kCreateTables = R"(

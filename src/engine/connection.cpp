@@ -83,7 +83,9 @@ void Connection::applyPragmas(bool read_only) {
                   "PRAGMA journal_mode=WAL");
     }
   }
-  exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON");
+  exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-" +
+       std::to_string(config::kCacheSizeKiB) +
+       "; PRAGMA mmap_size=" + std::to_string(config::kMmapSizeBytes));
 }
 
 Connection::~Connection() {
@@ -140,6 +142,8 @@ Statement Connection::prepareWith(std::string_view sql, unsigned flags) {
 }
 
 Statement Connection::prepare(std::string_view sql) { return prepareWith(sql, 0); }
+
+void Connection::execCached(const std::string& sql) { cached(sql)->run(); }
 
 StatementLease Connection::cached(const std::string& sql) {
   if (cache_->capacity() == 0) return StatementLease(prepareWith(sql, 0));

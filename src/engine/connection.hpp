@@ -59,7 +59,8 @@ class Connection {
  public:
   // Opens (creating the file unless read_only) and applies the pragmas:
   // journal_mode=WAL, synchronous=NORMAL, busy_timeout=5000, foreign_keys=ON,
-  // and page_size=8192 when the file is new. Throws DatabaseError.
+  // cache_size and mmap_size (engine/config.hpp), and page_size=8192 when the
+  // file is new. Throws DatabaseError.
   explicit Connection(const ConnectionOptions& opts);
   ~Connection();
   Connection(const Connection&) = delete;
@@ -72,6 +73,10 @@ class Connection {
   // A statement from the cache (prepared once with SQLITE_PREPARE_PERSISTENT,
   // keyed by SQL text, least recently used evicted).
   StatementLease cached(const std::string& sql);
+  // Runs one parameterless statement through the cache: for the transaction
+  // control statements a write issues on every call (BEGIN IMMEDIATE,
+  // SAVEPOINT spN, RELEASE spN, COMMIT), which exec() would re-parse.
+  void execCached(const std::string& sql);
 
   // Runs sql like exec() but reports failure as the sqlite result code instead
   // of throwing: for cleanup paths (ROLLBACK in a catch block, destructors).

@@ -26,6 +26,32 @@ struct ReaderFrame {
 };
 thread_local ReaderFrame* t_reader_top = nullptr;
 
+const std::string kBegin = "BEGIN IMMEDIATE";
+const std::string kCommit = "COMMIT";
+
+struct SavepointSql {
+  std::string open, release, rollback;
+};
+
+SavepointSql buildSavepointSql(int depth) {
+  std::string name = "sp" + std::to_string(depth);
+  return {"SAVEPOINT " + name, "RELEASE " + name, "ROLLBACK TO " + name};
+}
+
+// The statements of the savepoint at one depth (1 = the first nested level);
+// past the prebuilt depths they are built into scratch.
+const SavepointSql& savepointSql(int depth, SavepointSql& scratch) {
+  constexpr int kPrebuilt = 16;
+  static const std::vector<SavepointSql> kSql = [] {
+    std::vector<SavepointSql> v;
+    for (int i = 0; i < kPrebuilt; ++i) v.push_back(buildSavepointSql(i));
+    return v;
+  }();
+  if (depth < kPrebuilt) return kSql[static_cast<size_t>(depth)];
+  scratch = buildSavepointSql(depth);
+  return scratch;
+}
+
 Connection* heldReader(const void* db) noexcept {
   for (auto* f = t_reader_top; f != nullptr; f = f->prev) {
     if (f->db == db) return f->conn;
@@ -47,7 +73,6 @@ struct Database::Impl {
   std::atomic<std::thread::id> writer_owner{};
   std::unique_ptr<Connection> writer;  // reset by close() under both mutexes
   int tx_depth = 0;                    // owner thread only: 0 = no transaction
-  int savepoint_seq = 0;               // owner thread only
 
   // The read pool: connections open lazily up to the cap; idle ones are reused
   // most recently returned first, so their statement caches stay warm.
@@ -152,12 +177,11 @@ void Database::transaction(const std::function<void(Connection&)>& fn) {
   Impl& d = *impl_;
   Connection& c = *d.writer;
   if (d.tx_depth == 0 && !c.inTransaction()) {
-    c.exec("BEGIN IMMEDIATE");
+    c.execCached(kBegin);
     d.tx_depth = 1;
-    d.savepoint_seq = 0;
     try {
       fn(c);
-      c.exec("COMMIT");
+      c.execCached(kCommit);
     } catch (...) {
       // COMMIT itself may fail (deferred foreign keys, busy): the transaction
       // is then still open and must not leak into the next writer.
@@ -168,17 +192,37 @@ void Database::transaction(const std::function<void(Connection&)>& fn) {
     d.tx_depth = 0;
     return;
   }
-  std::string name = "sp" + std::to_string(++d.savepoint_seq);
-  c.exec("SAVEPOINT " + name);
+  // Named by depth: only one savepoint per depth is open at a time, and a
+  // fixed set of names lets the statements come from the cache.
+  SavepointSql scratch;
+  const SavepointSql& sp = savepointSql(d.tx_depth, scratch);
+  c.execCached(sp.open);
   ++d.tx_depth;
   try {
     fn(c);
-    c.exec("RELEASE " + name);
+    c.execCached(sp.release);
   } catch (...) {
     // ROLLBACK TO keeps the savepoint open; RELEASE closes it so the outer
     // transaction continues with its own work intact.
-    c.tryExec("ROLLBACK TO " + name);
-    c.tryExec("RELEASE " + name);
+    c.tryExec(sp.rollback);
+    c.tryExec(sp.release);
+    --d.tx_depth;
+    throw;
+  }
+  --d.tx_depth;
+}
+
+void Database::singleStatement(const std::function<void(Connection&)>& fn) {
+  Impl::WriterGuard guard(*impl_, "transaction");
+  Impl& d = *impl_;
+  if (d.tx_depth == 0 || !d.writer->inTransaction()) {
+    transaction(fn);
+    return;
+  }
+  ++d.tx_depth;
+  try {
+    fn(*d.writer);
+  } catch (...) {
     --d.tx_depth;
     throw;
   }

@@ -38,6 +38,11 @@ class Database {
   // one. Commits when fn returns, rolls back (to the savepoint) when it throws,
   // and rethrows. Other threads' writes wait for the outermost transaction.
   void transaction(const std::function<void(Connection&)>& fn);
+  // transaction() for a unit of work that changes the database with at most
+  // one statement (a single INSERT/UPDATE, plus any reads). Outermost it is a
+  // transaction() as usual; nested it runs without a SAVEPOINT, since SQLite
+  // already undoes a failed statement as a whole and reads change nothing.
+  void singleStatement(const std::function<void(Connection&)>& fn);
   // Runs fn on the write connection without opening a transaction (DDL that
   // cannot run in one, PRAGMAs, VACUUM). Serialized with transaction().
   void withWriter(const std::function<void(Connection&)>& fn);

@@ -93,6 +93,20 @@ void Statement::bindText(int i, std::string_view v) {
   checkBind(db_, stmt_, sqlite3_bind_text64(stmt_, i, data, v.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
 }
 
+void Statement::bindTextRef(int i, std::string_view v) {
+  requireOpen(stmt_);
+  const char* data = v.data() != nullptr ? v.data() : "";
+  checkBind(db_, stmt_, sqlite3_bind_text64(stmt_, i, data, v.size(), SQLITE_STATIC, SQLITE_UTF8));
+}
+
+void Statement::bindJsonRef(int i, const json& v) {
+  if (v.is_string()) {
+    bindTextRef(i, v.get_ref<const json::string_t&>());
+    return;
+  }
+  bindJson(i, v);
+}
+
 void Statement::bindBlob(int i, std::span<const uint8_t> v) {
   requireOpen(stmt_);
   // sqlite3_bind_blob with a null pointer binds NULL; an empty BLOB is x''.

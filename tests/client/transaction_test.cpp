@@ -41,6 +41,26 @@ TEST_F(WriteTest, NestedTransactionIsASavepoint) {
   EXPECT_EQ(names[0]["name"], "outer");
 }
 
+// A single-statement create / update inside the caller's transaction runs
+// without a SAVEPOINT: a failing one must still leave the transaction's
+// earlier work intact and the transaction usable.
+TEST_F(WriteTest, FailedSingleStatementWriteInsideTransactionKeepsEarlierWork) {
+  db().transaction([](Client& tx) {
+    json a = tx["accounts"].create({{"data", {{"name", "A"}}}});
+    tx["users"].create({{"data", {{"accountId", a["id"]}, {"email", "a@x.io"}}}});
+    EXPECT_THROW(tx["users"].create({{"data", {{"accountId", a["id"]}, {"email", "a@x.io"}}}}),
+                 ConstraintError);
+    EXPECT_THROW(tx["users"].create({{"data", {{"accountId", 999}, {"email", "b@x.io"}}}}), ConstraintError);
+    EXPECT_THROW(tx["users"].update({{"where", {{"email", "a@x.io"}}}, {"data", {{"accountId", 999}}}}),
+                 ConstraintError);
+    tx["users"].update({{"where", {{"email", "a@x.io"}}}, {"data", {{"name", "Ann"}}}});
+  });
+  json users = m("users").findMany();
+  ASSERT_EQ(users.size(), 1u);
+  EXPECT_EQ(users[0]["name"], "Ann");
+  EXPECT_EQ(users[0]["accountId"], m("accounts").findFirst()["id"]);
+}
+
 TEST_F(WriteTest, SqlReturnsRowsOrChanges) {
   EXPECT_EQ(db().sql("INSERT INTO accounts (name) VALUES (?), (?)", {"a", "b"}), json({{"changes", 2}}));
   json rows = db().sql("SELECT name FROM accounts WHERE name = ?", {"b"});

@@ -217,3 +217,55 @@ TEST_F(WriteTest, CreateManyLoadsManyRows) {
 
 }  // namespace
 }  // namespace litestone::write_test
+
+namespace litestone::write_test {
+namespace {
+
+// create returns the row findFirst by key returns: the same visibility
+// (@omit, @omit(all), @guarded for the system only) and decoding, whether the key is
+// the rowid (no RETURNING, lastInsertRowid) or sent in data / defaulted.
+TEST(CreateReadBackTest, CreatedRowEqualsFindUnique) {
+  testing::TempDir dir;
+  ClientOptions options;
+  options.schema = R"(
+model people {
+  id     Integer  @id
+  name   Text
+  active Boolean  @default(true)
+  note   Text?    @omit
+  hash   Text?    @omit(all)
+  salary Integer? @guarded
+  born   DateTime @default(now())
+}
+
+model keys {
+  code  Text    @id @default(uuid())
+  label Text
+  hash  Text?   @omit(all)
+}
+)";
+  options.db = dir.file("app.db");
+  Client db = createClient(options);
+  autoMigrate(db);
+  int next_id = 1000;  // above the rowids the loop creates
+  for (Client c : {db, db.asSystem()}) {
+    json made = c["people"].create({{"data", {{"name", "a"}, {"note", "n"}, {"hash", "h"}, {"salary", 5}}}});
+    EXPECT_EQ(made, c["people"].findFirst({{"where", {{"id", made["id"]}}}}));
+    EXPECT_FALSE(made.contains("hash"));
+    EXPECT_EQ(made["active"], true);
+    int id = next_id--;
+    json given = c["people"].create({{"data", {{"id", id}, {"name", "b"}}}});
+    EXPECT_EQ(given["id"], id);
+    EXPECT_EQ(given, c["people"].findFirst({{"where", {{"id", id}}}}));
+    json key = c["keys"].create({{"data", {{"label", "k"}, {"hash", "h"}}}});
+    EXPECT_EQ(key, c["keys"].findFirst({{"where", {{"code", key["code"]}}}}));
+    EXPECT_FALSE(key.contains("hash"));
+    json sel = c["people"].create({{"data", {{"name", "c"}}}, {"select", {{"name", true}}}});
+    EXPECT_EQ(sel, json({{"name", "c"}}));
+  }
+  EXPECT_FALSE(db["people"].create({{"data", {{"name", "d"}, {"salary", 1}}}}).contains("salary"));
+  EXPECT_EQ(db.asSystem()["people"].create({{"data", {{"name", "e"}, {"salary", 2}}}})["salary"], 2);
+}
+
+}  // namespace
+}  // namespace litestone::write_test

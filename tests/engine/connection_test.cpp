@@ -41,6 +41,8 @@ TEST(ConnectionTest, NewFileGetsEveryPragma) {
   EXPECT_EQ(pragmaInt(c, "foreign_keys"), 1);
   EXPECT_EQ(pragmaInt(c, "synchronous"), 1);  // NORMAL
   EXPECT_EQ(pragmaInt(c, "busy_timeout"), 5000);
+  EXPECT_EQ(pragmaInt(c, "cache_size"), -config::kCacheSizeKiB);
+  EXPECT_EQ(pragmaInt(c, "mmap_size"), config::kMmapSizeBytes);
 }
 
 TEST(ConnectionTest, ExistingFileKeepsItsPageSize) {
@@ -69,6 +71,8 @@ TEST(ConnectionTest, ReadOnlyConnectionGetsPragmasAndCannotWrite) {
   EXPECT_EQ(pragmaInt(r, "foreign_keys"), 1);
   EXPECT_EQ(pragmaInt(r, "synchronous"), 1);
   EXPECT_EQ(pragmaInt(r, "busy_timeout"), 5000);
+  EXPECT_EQ(pragmaInt(r, "cache_size"), -config::kCacheSizeKiB);
+  EXPECT_EQ(pragmaInt(r, "mmap_size"), config::kMmapSizeBytes);
   EXPECT_THROW(r.exec("INSERT INTO t VALUES (1)"), DatabaseError);
 }
 

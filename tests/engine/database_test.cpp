@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <future>
 #include <latch>
 #include <limits>
@@ -124,6 +125,61 @@ TEST_F(DatabaseTest, DeeplyNestedSavepointsUseDistinctNames) {
     EXPECT_EQ(scalar(c, "SELECT count(*) FROM t"), 1);
   });
   EXPECT_EQ(countRows(*db_), 1);
+}
+
+// Savepoints are named by depth (their statements come from the cache), so
+// siblings reuse a name and levels past the prebuilt names still nest.
+TEST_F(DatabaseTest, SavepointNamesByDepthNestAndRepeat) {
+  std::function<void(int)> nest = [&](int depth) {
+    db_->transaction([&](Connection& c) {
+      insert(c, "d" + std::to_string(depth));
+      if (depth == 20) {
+        EXPECT_THROW(db_->transaction([&](Connection& inner) {
+          insert(inner, "lost");
+          throw std::runtime_error("x");
+        }),
+                     std::runtime_error);
+        return;
+      }
+      nest(depth + 1);
+    });
+  };
+  db_->transaction([&](Connection&) {
+    for (int round = 0; round < 3; ++round) nest(1);
+  });
+  EXPECT_EQ(countRows(*db_), 60);
+}
+
+TEST_F(DatabaseTest, SingleStatementIsATransactionOutermostAndNoSavepointNested) {
+  db_->singleStatement([&](Connection& c) {
+    EXPECT_TRUE(c.inTransaction());
+    EXPECT_TRUE(db_->inTransaction());
+    insert(c, "alone");
+  });
+  EXPECT_THROW(db_->singleStatement([&](Connection& c) {
+    insert(c, "rolled back");
+    throw std::runtime_error("x");
+  }),
+               std::runtime_error);
+  EXPECT_EQ(countRows(*db_), 1);
+  db_->transaction([&](Connection& c) {
+    insert(c, "outer");
+    EXPECT_THROW(db_->singleStatement([&](Connection& inner) {
+      EXPECT_TRUE(db_->inTransaction());
+      // The second row repeats the key: the statement undoes its first row.
+      inner.exec("INSERT INTO t(id, v) VALUES (100, 'a'), (100, 'b')");
+    }),
+                 ConstraintError);
+    // Nested calls inside still get their savepoint.
+    db_->singleStatement([&](Connection&) {
+      EXPECT_THROW(db_->transaction([](Connection& c2) {
+        insert(c2, "inner");
+        throw std::runtime_error("x");
+      }),
+                   std::runtime_error);
+    });
+  });
+  EXPECT_EQ(countRows(*db_), 2);
 }
 
 TEST_F(DatabaseTest, ReadInsideTransactionSeesUncommittedRows) {

@@ -104,6 +104,21 @@ TEST_F(StatementTest, BindJsonMapsEachJsonType) {
   EXPECT_EQ(typeOf(json::binary({'h', 'i', '!'})), std::pair(ColumnType::Blob, json{{"$blob", "aGkh"}}));
 }
 
+TEST_F(StatementTest, BindJsonRefBindsTheSameValuesWithoutCopyingText) {
+  for (const json& v : {json(nullptr), json(true), json(-7), json(1.5), json("tëxt"), json(""),
+                        json::array({1, 2}), json{{"a", 1}}}) {
+    auto viaCopy = roundTrip([&](Statement& s) { s.bindJson(1, v); },
+                             [](Statement& s) { return std::pair(s.columnType(0), s.getJson(0)); });
+    auto viaRef = roundTrip([&](Statement& s) { s.bindJsonRef(1, v); },
+                            [](Statement& s) { return std::pair(s.columnType(0), s.getJson(0)); });
+    EXPECT_EQ(viaRef, viaCopy) << v.dump();
+  }
+  std::string text = "by reference";
+  EXPECT_EQ(
+      roundTrip([&](Statement& s) { s.bindTextRef(1, text); }, [](Statement& s) { return s.getJson(0); }),
+      json("by reference"));
+}
+
 TEST_F(StatementTest, GetJsonEncodesBlobsAsBase64WithPadding) {
   auto b64 = [&](std::vector<uint8_t> bytes) {
     return roundTrip([&](Statement& s) { s.bindBlob(1, bytes); }, [](Statement& s) { return s.getJson(0); });

@@ -17,11 +17,10 @@ namespace litestone::detail::write {
 namespace {
 
 // The stored fields present in a row, as a bit per field in schema order.
-std::vector<bool> presentMask(const schema::Model& m, const json& row) {
-  std::vector<bool> mask;
-  mask.reserve(m.fields.size());
+// Fills `mask` in place: rows of a bulk call reuse one buffer.
+void presentMask(const schema::Model& m, const json& row, std::vector<bool>& mask) {
+  mask.clear();
   for (const auto& f : m.fields) mask.push_back(f.stored() && row.contains(f.name));
-  return mask;
 }
 
 std::string insertSql(const schema::Model& m, const std::vector<bool>& mask, const std::string& tail) {
@@ -67,21 +66,21 @@ int64_t insertAll(const WriteCall& w, engine::Connection& conn, const json& item
                   const std::string& tail, const std::function<void(Exec&, const json& row)>& extra_binds) {
   const auto& m = w.model;
   std::unique_ptr<Exec> exec;
-  std::vector<bool> mask;
+  std::vector<bool> mask, row_mask;
   int64_t count = 0;
   for (size_t i = 0; i < items.size(); ++i) {
     json row = prepareItem(w, conn, items[i], i, action);
-    auto row_mask = presentMask(m, row);
+    presentMask(m, row, row_mask);
     if (!exec || row_mask != mask) {
       exec.reset();  // return the old lease before taking another
-      mask = std::move(row_mask);
+      mask = row_mask;
       exec = std::make_unique<Exec>(w, conn, insertSql(m, mask, tail));
     } else {
       exec->reset();
     }
     size_t k = 0;
     for (const auto& f : m.fields)
-      if (mask[k++]) exec->bind(f, row[f.name]);
+      if (mask[k++]) exec->bindRef(f, row[f.name]);  // row outlives run()
     if (extra_binds) extra_binds(*exec, row);
     count += exec->run();
   }
@@ -120,7 +119,8 @@ json createManyAction(CallContext& ctx, const json& args) {
   const auto& model = *ctx.model;
   int64_t count = 0;
   ctx.state.databaseFor(model).transaction([&](engine::Connection& conn) {
-    WriteCall w{ctx, model, nowIso(), args};
+    CallClock clock;
+    WriteCall w{ctx, model, clock, args};
     count = insertAll(w, conn, data, "createMany", skip ? " ON CONFLICT DO NOTHING" : "", nullptr);
   });
   return {{"count", count}};
@@ -141,7 +141,8 @@ json upsertManyAction(CallContext& ctx, const json& args) {
 
   int64_t count = 0;
   ctx.state.databaseFor(model).transaction([&](engine::Connection& conn) {
-    WriteCall w{ctx, model, nowIso(), args};
+    CallClock clock;
+    WriteCall w{ctx, model, clock, args};
     json update = args.value("update", json(nullptr));
     std::string sets;
     std::function<void(Exec&, const json&)> extra;

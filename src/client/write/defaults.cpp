@@ -149,7 +149,7 @@ json defaultFor(const schema::Field& f, const RowContext& ctx, const json& data)
     case Kind::Literal:
       return d.literal;
     case Kind::Now:
-      return ctx.now;
+      return ctx.now.now();
     case Kind::Uuid:
       return uuidV4();
     case Kind::Ulid:

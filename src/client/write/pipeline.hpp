@@ -18,13 +18,36 @@ namespace litestone::detail::write {
 
 enum class WriteOp { Create, Update };
 
+std::string nowIso();  // 2026-01-02T03:04:05.678Z
+
+// One timestamp for a whole call, taken on first use: formatting the clock
+// costs as much as a small statement, and most models have no now() default
+// or @updatedAt. Shared by reference by every row (and nested write) of the
+// call, so they all see the same value.
+class CallClock {
+ public:
+  CallClock() = default;
+  CallClock(std::string fixed) : value_(std::move(fixed)) {}  // NOLINT: tests pass a literal
+  CallClock(const char* fixed) : value_(fixed) {}             // NOLINT
+  CallClock(const CallClock&) = delete;
+  CallClock& operator=(const CallClock&) = delete;
+
+  const std::string& now() const {
+    if (value_.empty()) value_ = nowIso();
+    return value_;
+  }
+
+ private:
+  mutable std::string value_;
+};
+
 // What the steps know about the call: the model, create or update, who is
 // calling and one timestamp shared by every row of the call.
 struct RowContext {
   const schema::Model& model;
   WriteOp op;
-  const json& auth;  // null when the client has no auth
-  std::string now;   // nowIso() taken once per call
+  const json& auth;      // null when the client has no auth
+  const CallClock& now;  // nowIso() taken once per call, on first use
 };
 
 // One failed rule. Collected over every field before anything throws.
@@ -58,7 +81,6 @@ json transformValue(const schema::Field& field, json value);
 std::string slugify(std::string_view text);
 
 // defaults.cpp: value generators. All ids use the OS CSPRNG (getrandom).
-std::string nowIso();  // 2026-01-02T03:04:05.678Z
 std::string uuidV4();  // 8-4-4-4-12 lowercase hex, version 4, RFC 4122 variant
 std::string ulid();    // 26 Crockford base32 chars, monotonic within a thread
 std::string nanoid();  // 21 chars of A-Za-z0-9_-

@@ -49,7 +49,7 @@ bool setDeleted(const WriteCall& w, engine::Connection& conn, const json& pk, bo
   Exec e(w, conn,
          "UPDATE " + quote(m.table) + " SET " + quote(m.deleted_at->column) + " = ? WHERE " + pkPredicate(m) +
              " AND " + quote(m.deleted_at->column) + (remove ? " IS NULL" : " IS NOT NULL"));
-  e.bindPlain(remove ? json(w.now) : json(nullptr));
+  e.bindPlain(remove ? json(w.now.now()) : json(nullptr));
   bindPk(e, m, pk);
   if (e.run() == 0) return false;
   if (!m.soft_delete_cascade || before.is_null()) return true;
@@ -74,7 +74,8 @@ json oneRow(CallContext& ctx, const json& args, const char* action, bool soft) {
   const auto& model = *ctx.model;
   json result = nullptr;
   ctx.state.databaseFor(model).transaction([&](engine::Connection& conn) {
-    WriteCall w{ctx, model, nowIso(), args};
+    CallClock clock;
+    WriteCall w{ctx, model, clock, args};
     auto targets = findTargets(w, where, soft ? Deleted::Live : Deleted::Any, 1);
     if (targets.empty()) return;
     const json& pk = targets.front();
@@ -96,7 +97,8 @@ json manyRows(CallContext& ctx, const json& args, const char* action, bool soft)
   const auto& model = *ctx.model;
   int64_t count = 0;
   ctx.state.databaseFor(model).transaction([&](engine::Connection& conn) {
-    WriteCall w{ctx, model, nowIso(), args};
+    CallClock clock;
+    WriteCall w{ctx, model, clock, args};
     for (const auto& pk : findTargets(w, where, soft ? Deleted::Live : Deleted::Any))
       count += soft ? (setDeleted(w, conn, pk, true) ? 1 : 0) : hardDelete(w, conn, pk);
   });
@@ -127,7 +129,8 @@ json restoreAction(CallContext& ctx, const json& args) {
                      {{"model", model.name}});
   json rows = json::array();
   ctx.state.databaseFor(model).transaction([&](engine::Connection& conn) {
-    WriteCall w{ctx, model, nowIso(), args};
+    CallClock clock;
+    WriteCall w{ctx, model, clock, args};
     auto targets = findTargets(w, where, Deleted::Only);
     for (const auto& pk : targets) setDeleted(w, conn, pk, false);
     if (noReturn(args)) return;

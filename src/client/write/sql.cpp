@@ -67,7 +67,11 @@ Exec::Exec(const WriteCall& w, engine::Connection& conn, const std::string& sql)
   if (observe_) params_ = json::array();
 }
 
-void Exec::bind(const schema::Field& f, const json& value) {
+void Exec::bind(const schema::Field& f, const json& value) { bindValue(f, value, false); }
+
+void Exec::bindRef(const schema::Field& f, const json& value) { bindValue(f, value, true); }
+
+void Exec::bindValue(const schema::Field& f, const json& value, bool by_ref) {
   int i = next_++;
   auto& s = *lease_;
   if (value.is_null()) {
@@ -82,6 +86,8 @@ void Exec::bind(const schema::Field& f, const json& value) {
     s.bindBlob(i, std::span(reinterpret_cast<const uint8_t*>(text.data()), text.size()));
   } else if (f.scalar == schema::ScalarType::Real && value.is_number()) {
     s.bind(i, value.get<double>());
+  } else if (by_ref) {
+    s.bindJsonRef(i, value);  // bool → 0/1, integer, text (not copied)
   } else {
     s.bindJson(i, value);  // bool → 0/1, integer, text
   }
@@ -143,6 +149,26 @@ void Exec::notify(int64_t rows) {
   e.row_count = rows;
   e.args = w_.args;
   w_.call.state.notify(e);
+}
+
+bool isSingleStatement(const schema::Model& model, const json& data) {
+  if (!data.is_object()) return false;
+  for (const auto& f : model.fields)
+    if (f.sequence) return false;
+  for (const auto& [key, value] : data.items()) {
+    const schema::Field* f = model.field(key);
+    if (f && f->kind == schema::FieldKind::Relation) return false;
+  }
+  return true;
+}
+
+void inWriteTransaction(CallContext& ctx, bool single, const std::function<void(engine::Connection&)>& fn) {
+  auto& db = ctx.state.databaseFor(*ctx.model);
+  if (single) {
+    db.singleStatement(fn);
+  } else {
+    db.transaction(fn);
+  }
 }
 
 std::string pkPredicate(const schema::Model& model) {

@@ -12,7 +12,7 @@ void stampRow(const RowContext& ctx, json& data, FieldErrors&) {
     if (!f.updated_at && !f.updated_by) continue;
     if (data.contains(f.name)) continue;
     if (f.updated_at) {
-      data[f.name] = ctx.now;
+      data[f.name] = ctx.now.now();
     } else {
       json who = authValue(ctx.auth, *f.updated_by);
       if (!who.is_null()) data[f.name] = std::move(who);

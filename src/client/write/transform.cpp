@@ -78,6 +78,11 @@ json transformValue(const schema::Field& field, json value) {
 }
 
 void applyTransforms(const RowContext& ctx, json& data, FieldErrors&) {
+  // Most models have no transform: one pass over the fields is cheaper than a
+  // name lookup per key of every row.
+  bool any = false;
+  for (const auto& f : ctx.model.fields) any = any || !f.transforms.empty();
+  if (!any) return;
   for (auto& [key, value] : data.items()) {
     const schema::Field* f = ctx.model.field(key);
     if (f && !f->transforms.empty()) value = transformValue(*f, std::move(value));

@@ -37,7 +37,7 @@ json updatePrepared(const WriteCall& w, engine::Connection& conn, const json& pk
   for (const auto& f : m.fields) {
     if (!f.stored()) continue;
     auto it = data.find(f.name);
-    if (it != data.end()) e.bind(f, *it);
+    if (it != data.end()) e.bindRef(f, *it);  // data outlives the step
   }
   bindPk(e, m, pk);
   if (!want_row) {
@@ -70,8 +70,9 @@ json updateAction(CallContext& ctx, const json& args) {
   const json& data = requireArg("update", args, "data");
   const auto& model = *ctx.model;
   json result = nullptr;
-  ctx.state.databaseFor(model).transaction([&](engine::Connection& conn) {
-    WriteCall w{ctx, model, nowIso(), args};
+  inWriteTransaction(ctx, isSingleStatement(model, data), [&](engine::Connection& conn) {
+    CallClock clock;
+    WriteCall w{ctx, model, clock, args};
     json pk;
     if (auto direct = directPk(w, where)) {
       pk = *direct;
@@ -93,7 +94,8 @@ json updateManyAction(CallContext& ctx, const json& args) {
   const auto& model = *ctx.model;
   int64_t count = 0;
   ctx.state.databaseFor(model).transaction([&](engine::Connection& conn) {
-    WriteCall w{ctx, model, nowIso(), args};
+    CallClock clock;
+    WriteCall w{ctx, model, clock, args};
     if (!data.is_object())
       throw QueryError("QUERY_INVALID_ARGUMENT", "updateMany data must be an object",
                        {{"model", model.name}});

@@ -13,14 +13,15 @@ json upsertAction(CallContext& ctx, const json& args) {
   const auto& model = *ctx.model;
   json result = nullptr;
   ctx.state.databaseFor(model).transaction([&](engine::Connection& conn) {
-    WriteCall w{ctx, model, nowIso(), args};
+    CallClock clock;
+    WriteCall w{ctx, model, clock, args};
     auto targets = findTargets(w, where, Deleted::Live, 1);
     json pk;
     if (!targets.empty()) {
       pk = targets.front();
       updateRow(w, conn, pk, update);
     } else {
-      pk = pkOf(model, createRow(w, conn, create, true));
+      pk = pkOf(model, createRow(w, conn, create, true, true));
     }
     if (!noReturn(args)) result = readBack(w, pk, args, Deleted::Any);
   });

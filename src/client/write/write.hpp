@@ -7,6 +7,7 @@
 // Every function here runs inside the model database's write transaction.
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,7 +24,7 @@ namespace litestone::detail::write {
 struct WriteCall {
   CallContext& call;
   const schema::Model& model;
-  std::string now;  // one timestamp for the whole call
+  const CallClock& now;  // one timestamp for the whole call
   const json& args;
 
   WriteCall child(const schema::Model& m) const { return WriteCall{call, m, now, args}; }
@@ -44,7 +45,10 @@ class Exec {
   Exec& operator=(const Exec&) = delete;
 
   void bind(const schema::Field& f, const json& value);  // column value by field type
-  void bindPlain(const json& value);                     // JSON value as the engine binds it
+  // bind, but a text value is not copied: value must stay alive until the
+  // statement has run (the row of insertAll / insertPrepared / updatePrepared).
+  void bindRef(const schema::Field& f, const json& value);
+  void bindPlain(const json& value);  // JSON value as the engine binds it
   // Steps once: true when a row is available (RETURNING).
   bool step();
   // Steps to completion and returns the number of changed rows.
@@ -57,6 +61,7 @@ class Exec {
 
  private:
   void notify(int64_t rows);
+  void bindValue(const schema::Field& f, const json& value, bool by_ref);
   const WriteCall& w_;
   engine::StatementLease lease_;
   int next_ = 1;
@@ -101,6 +106,15 @@ const json& requireArg(std::string_view action, const json& args, std::string_vi
 // True when args asks for no returned row (select: false).
 bool noReturn(const json& args);
 
+// True when writing data to model is one statement: no relation keys (nested
+// writes) and no @sequence fields (a counter statement first). Such a write
+// needs no SAVEPOINT inside the caller's transaction
+// (engine::Database::singleStatement).
+bool isSingleStatement(const schema::Model& model, const json& data);
+// Runs fn in the model database's write transaction, without a SAVEPOINT
+// when `single` and the caller already holds a transaction.
+void inWriteTransaction(CallContext& ctx, bool single, const std::function<void(engine::Connection&)>& fn);
+
 // ---- sequence.cpp ---------------------------------------------------------
 
 // Fills absent @sequence fields with the next number of their scope.
@@ -109,8 +123,10 @@ void assignSequences(const WriteCall& w, engine::Connection& conn, json& data);
 // ---- create.cpp / update.cpp ----------------------------------------------
 
 // Creates one row with its nested writes. Returns the raw row (RETURNING),
-// or null when want_row is false and no nested write needs it.
-json createRow(const WriteCall& w, engine::Connection& conn, json data, bool want_row = true);
+// or null when want_row is false and no nested write needs it. With key_only
+// it may return just the primary key fields (no RETURNING needed).
+json createRow(const WriteCall& w, engine::Connection& conn, json data, bool want_row = true,
+               bool key_only = false);
 // Inserts one row of scalar data that already went through prepareRow.
 json insertPrepared(const WriteCall& w, engine::Connection& conn, const json& data, bool want_row);
 // Updates the row with this primary key (and its nested writes). pk follows
