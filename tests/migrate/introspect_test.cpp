@@ -72,6 +72,10 @@ void roundTripDatabase(const TempDir& dir, const std::string& db_path, const std
   EXPECT_EQ(snapshotJson(db_path).dump(2), snapshotJson(second.db).dump(2)) << tag << "\n" << text;
 }
 
+// Constructs that leave no trace in SQLite (policies, validators, @encrypted,
+// @omit, write-pipeline defaults, @updatedAt, enum names, @sequence, which
+// only adds _litestone_sequences) read back as the plain column: the bar is
+// snapshot equality after the second push (see src/migrate/README.md).
 // Every fixture schema (tests/schema/fixtures/*.lite and imports/schema.lite)
 // round-trips through introspect. The fixture folder is copied so that
 // relative database paths (multi_db.lite) land in the temporary folder.
