@@ -79,6 +79,36 @@ CheckInfo readCheck(const Column& c) {
   return info;
 }
 
+// The SQL between the parentheses of GENERATED ALWAYS AS (...) (or AS (...)),
+// as written; "" when the definition has no such clause.
+std::string generatedExpression(const std::string& definition) {
+  auto toks = tokenize(definition);
+  for (size_t i = 0; i + 1 < toks.size(); ++i) {
+    if (normalize(toks[i]) != "AS" || toks[i + 1] != "(") continue;
+    // Find the same parenthesis in the text: skip quoted parts while counting.
+    size_t pos = 0;
+    for (size_t k = 0; k <= i; ++k) pos = definition.find(toks[k], pos) + toks[k].size();
+    auto open = definition.find('(', pos);
+    if (open == std::string::npos) return "";
+    int depth = 0;
+    char quote = 0;
+    for (size_t k = open; k < definition.size(); ++k) {
+      char ch = definition[k];
+      if (quote) {
+        if (ch == quote) quote = 0;
+      } else if (ch == '\'' || ch == '"' || ch == '`') {
+        quote = ch;
+      } else if (ch == '(') {
+        ++depth;
+      } else if (ch == ')' && --depth == 0) {
+        return definition.substr(open + 1, k - open - 1);
+      }
+    }
+    return "";
+  }
+  return "";
+}
+
 std::string fkAction(const std::string& a) {
   if (a == "CASCADE") return "Cascade";
   if (a == "SET NULL") return "SetNull";
@@ -181,11 +211,9 @@ std::string introspectSnapshot(const Snapshot& snap) {
           std::any_of(toks.begin(), toks.end(), [](auto& t) { return normalize(t) == "UNIQUE"; });
       if (inline_unique) f.attrs += " @unique";
       if (c.generated()) {
-        auto d = c.definition;
-        auto open = d.find('(', d.find("AS"));
-        auto close = d.rfind(')');
-        if (open != std::string::npos && close > open)
-          f.attrs += " @generated(" + schemaString(d.substr(open + 1, close - open - 1)) + ")";
+        auto expr = generatedExpression(c.definition);
+        if (!expr.empty())
+          f.attrs += " @generated(" + schemaString(expr) + (c.hidden == 2 ? ", stored: false" : "") + ")";
       } else if (now_default) {
         f.attrs += " @default(now())";
       } else if (!dflt.empty() && ndflt != "NULL") {
