@@ -194,13 +194,13 @@ model notes {
 
 TEST(TablesTest, GeneratedColumnFromSchemaFunction) {
   Pushed s(R"lite(
-function slug(text: Text): Text {
-  @@expr("lower(trim(replace({text}, ' ', '-')))")
+function kebab(words: Text): Text {
+  @@expr("replace(lower({words}), ' ', '-')")
 }
 model posts {
   id    Integer @id
   title Text
-  slug  Text    @slug(title)
+  slug  Text    @kebab(title)
 }
 )lite");
   Probe p(s.db_path);
@@ -244,10 +244,10 @@ TEST(TablesTest, NewFileIsWalWithLargePages) {
 
 TEST(TablesTest, SequenceSupportTable) {
   Pushed s(R"(
-model quotes {
-  id          Integer @id
-  accountId   Integer
-  quoteNumber Integer @sequence(scope: accountId)
+model invoices {
+  id       Integer @id
+  tenantId Integer
+  number   Integer @sequence(scope: tenantId)
 }
 )");
   Probe p(s.db_path);
@@ -256,8 +256,8 @@ model quotes {
   EXPECT_EQ(cols["value"]["type"], "INTEGER");
   EXPECT_EQ(cols["model"]["pk"], 1);
   EXPECT_EQ(cols["scope"]["pk"], 3);
-  Pushed none("model quotes { id Integer @id }");
-  EXPECT_EQ(Probe(none.db_path).names("table"), json::parse(R"(["quotes"])"));
+  Pushed none("model invoices { id Integer @id }");
+  EXPECT_EQ(Probe(none.db_path).names("table"), json::parse(R"(["invoices"])"));
 }
 
 }  // namespace
