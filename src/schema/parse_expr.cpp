@@ -21,22 +21,18 @@ class DepthGuard {
   int& depth_;
 };
 
-const char* compareOp(TokenKind k) {
+// The spelling of a comparison operator token, or "" for any other token.
+std::string_view compareOp(TokenKind k) {
   switch (k) {
     case TokenKind::EqEq:
-      return "==";
     case TokenKind::NotEq:
-      return "!=";
     case TokenKind::Lt:
-      return "<";
     case TokenKind::Le:
-      return "<=";
     case TokenKind::Gt:
-      return ">";
     case TokenKind::Ge:
-      return ">=";
+      return tokenSpelling(k);
     default:
-      return nullptr;
+      return {};
   }
 }
 
@@ -191,10 +187,10 @@ Expr Parser::parseAnd() {
 Expr Parser::parseCompare() {
   int saved = depth_;
   Expr lhs = parseUnary();
-  while (const char* op = compareOp(cur().kind)) {
+  for (std::string_view op = compareOp(cur().kind); !op.empty(); op = compareOp(cur().kind)) {
     enterLevel();
     take();
-    lhs = binary(op, std::move(lhs), parseUnary());
+    lhs = binary(std::string(op), std::move(lhs), parseUnary());
   }
   depth_ = saved;
   return lhs;

@@ -53,22 +53,6 @@ QueryError wrongType(const schema::Model& model, std::string_view verb, const sc
                      {"allowed", allowed}});
 }
 
-// Counts the ? placeholders outside quotes, as $raw does in where.cpp.
-size_t countPlaceholders(std::string_view sql) {
-  size_t n = 0;
-  char quote = 0;
-  for (char c : sql) {
-    if (quote) {
-      if (c == quote) quote = 0;
-    } else if (c == '\'' || c == '"' || c == '`') {
-      quote = c;
-    } else if (c == '?') {
-      ++n;
-    }
-  }
-  return n;
-}
-
 class AggregateLowering {
  public:
   AggregateLowering(LowerContext& ctx, const schema::Model& model, const json& args, bool grouped)

@@ -5,6 +5,21 @@
 
 namespace litestone::query {
 
+size_t countPlaceholders(std::string_view sql) {
+  size_t n = 0;
+  char quote = 0;
+  for (char c : sql) {
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '\'' || c == '"' || c == '`') {
+      quote = c;
+    } else if (c == '?') {
+      ++n;
+    }
+  }
+  return n;
+}
+
 namespace {
 
 NodePtr lowerObject(LowerContext& ctx, const schema::Model& model, int alias, const json& where,
@@ -20,23 +35,6 @@ NodePtr notNode(NodePtr inner, bool strict = false) {
   auto n = std::make_unique<NotNode>();
   n->child = inner ? std::move(inner) : constant(true);
   n->strict = strict;
-  return n;
-}
-
-// Counts the ? placeholders of a raw fragment outside quoted strings and
-// identifiers, so a wrong number of params fails here with a clear message.
-size_t countPlaceholders(std::string_view sql) {
-  size_t n = 0;
-  char quote = 0;
-  for (char c : sql) {
-    if (quote) {
-      if (c == quote) quote = 0;
-    } else if (c == '\'' || c == '"' || c == '`') {
-      quote = c;
-    } else if (c == '?') {
-      ++n;
-    }
-  }
   return n;
 }
 
