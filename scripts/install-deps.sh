@@ -8,7 +8,11 @@ packages=(
   clang libclang-rt-14-dev clang-format
   libsqlite3-dev sqlite3 nlohmann-json3-dev libcli11-dev libfmt-dev libssl-dev
   libcpp-httplib-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libjwt-dev chromium wrk
 )
+# Node for the Studio's browser tests (tests/browser, pinned by its lock file);
+# any node >= 18 with npm will do, e.g. one from NodeSource.
+command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
