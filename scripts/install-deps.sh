@@ -8,13 +8,15 @@ packages=(
   clang libclang-rt-14-dev clang-format
   libsqlite3-dev sqlite3 nlohmann-json3-dev libcli11-dev libfmt-dev libssl-dev
   libcpp-httplib-dev libgtest-dev libgmock-dev libbenchmark-dev
+  nodejs
 )
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+npm_tools="$(dirname "$0")/install-npm-tools.sh"
+[ ${#missing[@]} -eq 0 ] && exec "$npm_tools"
 
 echo "installing: ${missing[*]}" >&2
 SUDO=""
@@ -25,3 +27,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q >/dev/null
 $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+"$npm_tools"
