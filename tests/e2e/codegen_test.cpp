@@ -75,6 +75,31 @@ TEST(TypesCommandTest, BadFlagsAreRefusedWithTheAllowedValues) {
   EXPECT_NE(lang.err.find("--lang"), std::string::npos) << lang.err;
   auto missing = runCli("--schema /nonexistent/schema.lite types");
   EXPECT_EQ(missing.exit_code, 1);
+  auto depfile = runCli("--schema " + q(shopSchema()) + " types --depfile x.d");
+  EXPECT_EQ(depfile.exit_code, 1);
+  EXPECT_NE(depfile.err.find("CLI_DEPFILE_NEEDS_OUT"), std::string::npos) << depfile.err;
+}
+
+TEST(TypesCommandTest, HelpNamesEveryFlag) {
+  auto types = runCli("types --help");
+  EXPECT_EQ(types.exit_code, 0);
+  for (const char* flag : {"--only", "--namespace", "--lang", "--depfile"})
+    EXPECT_NE(types.out.find(flag), std::string::npos) << flag << "\n" << types.out;
+  auto jsonschema = runCli("jsonschema --help");
+  EXPECT_EQ(jsonschema.exit_code, 0);
+  EXPECT_NE(jsonschema.out.find("--model"), std::string::npos) << jsonschema.out;
+}
+
+TEST(TypesCommandTest, DepfileListsTheSchemaAndItsImports) {
+  TempDir dir;
+  std::string root = testing::sourceDir() + "/tests/schema/fixtures/imports/schema.lite";
+  auto r =
+      runCli("--schema " + q(root) + " types " + q(dir.file("m.hpp")) + " --depfile " + q(dir.file("m.d")));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string dep = testing::readFile(dir.file("m.d"));
+  EXPECT_EQ(dep.rfind(dir.file("m.hpp") + ":", 0), 0u) << dep;
+  EXPECT_NE(dep.find("imports/schema.lite"), std::string::npos) << dep;
+  EXPECT_NE(dep.find("imports/enums.lite"), std::string::npos) << dep;
 }
 
 // Every fixture's header in one translation unit, compiled by each compiler
