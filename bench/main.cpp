@@ -20,6 +20,9 @@
 #include <vector>
 
 #include "json_api.hpp"
+#if LITESTONE_BENCH_TYPED
+#include "typed_api.hpp"
+#endif
 #include "raw_sqlite.hpp"
 #include "report.hpp"
 #include "workload.hpp"
@@ -171,6 +174,9 @@ struct StepSamples {
   // subqueries, or "json-batched" when json_group_array is the default).
   std::vector<double> alt_ms;
   std::vector<uint64_t> alt_checksums;
+  // impl "typed": the generated typed API (bench/typed_api.cpp).
+  std::vector<double> typed_ms;
+  std::vector<uint64_t> typed_checksums;
   bool json_missing = false;
   bool json_failed = false;
   std::string note;
@@ -239,6 +245,26 @@ void runJson(const Options& opts, const Workload& w, std::vector<StepSamples>& s
   }
 }
 
+#if LITESTONE_BENCH_TYPED
+void runTyped(const Workload& w, std::vector<StepSamples>& samples, const TempDir& dir, int round) {
+  TypedApi api(dir.file("typed.db"));
+  for (int i = 0; i < kStepCount; ++i) {
+    auto t0 = Clock::now();
+    std::optional<uint64_t> sum = api.run(static_cast<Step>(i), w);
+    double ms = msSince(t0);
+    auto& s = samples[static_cast<size_t>(i)];
+    if (sum) {
+      s.typed_ms.push_back(ms);
+      s.typed_checksums.push_back(*sum);
+    } else if (round == 0) {
+      std::cerr << "  typed " << kStepIds[static_cast<size_t>(i)] << ": " << api.missingReason() << "\n";
+    }
+  }
+}
+#else
+void runTyped(const Workload&, std::vector<StepSamples>&, const TempDir&, int) {}
+#endif
+
 // Odd rounds run the client first, so that whatever the first runner pays
 // (a cold OS cache, a busier machine) does not always land on the same side.
 void runRound(const Options& opts, const Workload& w, std::vector<StepSamples>& samples, int round) {
@@ -246,7 +272,9 @@ void runRound(const Options& opts, const Workload& w, std::vector<StepSamples>& 
   if (round % 2 == 0) {
     runRaw(opts, w, samples, dir);
     runJson(opts, w, samples, dir, round);
+    runTyped(w, samples, dir, round);
   } else {
+    runTyped(w, samples, dir, round);
     runJson(opts, w, samples, dir, round);
     runRaw(opts, w, samples, dir);
   }
@@ -292,7 +320,16 @@ int main(int argc, char** argv) {
       }
       bool alt = !s.alt_ms.empty() && s.alt_ms.size() == s.raw_ms.size();
       StepReport alt_rep = rep;
+      StepReport typed_rep = rep;
       reports.push_back(std::move(rep));
+      if (!s.typed_ms.empty() && s.typed_ms.size() == s.raw_ms.size()) {
+        typed_rep.impl = "typed";
+        typed_rep.ms = median(s.typed_ms);
+        typed_rep.checksum = s.typed_checksums.front();
+        typed_rep.checksum_ok = raw_stable && s.typed_checksums == s.raw_checksums;
+        typed_rep.note = typed_rep.step == Step::S6 ? "groupBy through untyped()" : "";
+        reports.push_back(std::move(typed_rep));
+      }
       if (alt) {
         alt_rep.impl = kAltIncludeImpl;
         alt_rep.ms = median(s.alt_ms);

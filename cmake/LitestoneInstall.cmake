@@ -17,11 +17,13 @@ install(EXPORT litestoneTargets NAMESPACE litestone::
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/litestone)
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/litestoneConfig.cmake.in
   ${PROJECT_BINARY_DIR}/litestoneConfig.cmake
-  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/litestone)
+  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/litestone
+  PATH_VARS CMAKE_INSTALL_BINDIR)
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/litestoneConfigVersion.cmake
   COMPATIBILITY SameMinorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/litestoneConfig.cmake
               ${PROJECT_BINARY_DIR}/litestoneConfigVersion.cmake
+              ${PROJECT_SOURCE_DIR}/cmake/LitestoneGenerate.cmake
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/litestone)
 configure_file(${PROJECT_SOURCE_DIR}/cmake/litestone.pc.in ${PROJECT_BINARY_DIR}/litestone.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/litestone.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

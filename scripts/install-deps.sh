@@ -18,7 +18,8 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+npm_tools="$(dirname "$0")/install-npm-tools.sh"
+[ ${#missing[@]} -eq 0 ] && exec "$npm_tools"
 
 echo "installing: ${missing[*]}" >&2
 SUDO=""
@@ -29,3 +30,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q >/dev/null
 $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+"$npm_tools"
