@@ -42,6 +42,15 @@ int hexValue(char c) {
   return -1;
 }
 
+// Fetched once: OpenSSL 3's implicit fetch behind EVP_aes_256_gcm() looks the
+// algorithm up in the provider store on every init, which cost more than the
+// encryption of a short value (measured: 22 us vs 3 us per seal).
+const EVP_CIPHER* aesGcm() {
+  static EVP_CIPHER* cipher = EVP_CIPHER_fetch(nullptr, "AES-256-GCM", nullptr);
+  if (cipher == nullptr) internal("EVP_CIPHER_fetch(AES-256-GCM)");
+  return cipher;
+}
+
 const unsigned char* bytesOf(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
 
 }  // namespace
@@ -80,7 +89,7 @@ std::string seal(const Key& key, std::string_view plaintext, std::string_view aa
   CipherCtx ctx(EVP_CIPHER_CTX_new());
   if (!ctx) internal("EVP_CIPHER_CTX_new");
   int len = 0;
-  if (EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, key.bytes().data(), out.data()) != 1)
+  if (EVP_EncryptInit_ex(ctx.get(), aesGcm(), nullptr, key.bytes().data(), out.data()) != 1)
     internal("EVP_EncryptInit_ex");
   if (!aad.empty() &&
       EVP_EncryptUpdate(ctx.get(), nullptr, &len, bytesOf(aad), static_cast<int>(aad.size())) != 1)
@@ -104,7 +113,7 @@ std::optional<std::string> open(const Key& key, std::string_view sealed, std::st
   CipherCtx ctx(EVP_CIPHER_CTX_new());
   if (!ctx) internal("EVP_CIPHER_CTX_new");
   int len = 0;
-  if (EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, key.bytes().data(), raw->data()) != 1)
+  if (EVP_DecryptInit_ex(ctx.get(), aesGcm(), nullptr, key.bytes().data(), raw->data()) != 1)
     internal("EVP_DecryptInit_ex");
   if (!aad.empty() &&
       EVP_DecryptUpdate(ctx.get(), nullptr, &len, bytesOf(aad), static_cast<int>(aad.size())) != 1)
