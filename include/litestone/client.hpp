@@ -63,6 +63,9 @@ struct QueryEvent {
 
 using QueryObserver = std::function<void(const QueryEvent&)>;
 
+// rotateKey progress: {"model", "done", "total"} after each page of rows.
+using RotateProgress = std::function<void(const json& progress)>;
+
 // Every member has a default initializer so that designated initializers
 // ({.path = ..., .db = ...}) compile cleanly under -Wextra.
 struct ClientOptions {
@@ -145,6 +148,15 @@ class LITESTONE_EXPORT Client {
   Client asSystem() const;
   const json& auth() const { return auth_; }
   bool isSystem() const { return system_; }
+
+  // Re-encrypts every @encrypted value with new_key_hex (64 hex characters)
+  // in one write transaction, then uses the new key. Until it commits, the
+  // database holds only old-key values (a crash or kill rolls back). Returns
+  // {"rows", "values"}. Throws ENCRYPTION_KEY_INVALID (new key),
+  // ENCRYPTION_KEY_MISSING (no current key), DECRYPTION_FAILED (a value the
+  // current key cannot open; nothing changes), FEATURE_UNSUPPORTED when
+  // encrypted fields live in more than one database file.
+  json rotateKey(const std::string& new_key_hex, const RotateProgress& progress = {}) const;
 
   // Observes every statement until the returned function is called.
   std::function<void()> tapQuery(QueryObserver fn) const;

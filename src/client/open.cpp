@@ -48,6 +48,33 @@ void checkDrivers(const schema::Schema& s) {
   }
 }
 
+// What of data protection is not built yet is refused here, before any
+// value could be written in a way the schema does not promise.
+void checkProtection(const schema::Schema& s) {
+  for (const auto& m : s.models) {
+    for (const auto& f : m.fields) {
+      auto refuse = [&](const std::string& what, const std::string& code) {
+        throw Error(code,
+                    "field \"" + f.name + "\" of model \"" + m.name + "\": " + what +
+                        " is not supported yet; plain @encrypted is",
+                    {{"model", m.name}, {"field", f.name}});
+      };
+      if (f.secret) refuse("@secret (encryption plus an audit log)", "FEATURE_UNSUPPORTED");
+      if (f.searchable) refuse("@encrypted(searchable: true)", "FEATURE_UNSUPPORTED");
+      if (f.encrypted && f.unique)
+        refuse("@unique on an @encrypted field (ciphertext is randomized, so SQLite cannot compare it)",
+               "FEATURE_UNSUPPORTED");
+    }
+    for (const auto& index : m.indexes)
+      for (const auto* f : index.fields)
+        if (index.unique && f->encrypted)
+          throw Error("FEATURE_UNSUPPORTED",
+                      "model \"" + m.name + "\": @@unique on @encrypted field \"" + f->name +
+                          "\" is not supported yet (ciphertext is randomized, so SQLite cannot compare it)",
+                      {{"model", m.name}, {"field", f->name}});
+  }
+}
+
 }  // namespace
 
 std::shared_ptr<const ParsedSchema> parseFile(const std::string& path) {
@@ -64,6 +91,9 @@ Client createClient(const ClientOptions& options) {
   state->options = options;
   const schema::Schema& s = *state->schema;
   checkDrivers(s);
+  checkProtection(s);
+  state->cipher = std::make_unique<detail::FieldCipher>(options.encryption_key);
+  for (const auto& m : s.models) state->any_encrypted = state->any_encrypted || detail::hasEncryptedFields(m);
   for (const auto& block : s.databases) {
     std::string path = databasePath(s, block, options);
     if (path.empty()) {

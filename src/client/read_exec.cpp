@@ -271,8 +271,10 @@ json ReadExecutor::level(const query::CompiledSelect& select, std::span<const js
     parent_keys[i].int_mode = select.includes[i].parent_key_columns.size() == 1;
     parent_keys[i].collect = true;
   }
+  bool decrypt = ctx_.state.any_encrypted;
   while (stmt->step()) {
     arr.push_back(decodeRow(*stmt, select));
+    if (decrypt) decryptRow(arr.back(), select, *ctx_.state.cipher);
     if (link_keys) link_keys->add(*stmt, {}, select.link_columns);
     for (size_t i = 0; i < n_inc; ++i) {
       if (!select.includes[i].inline_json)

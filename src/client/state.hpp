@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "client/field_cipher.hpp"
 #include "engine/database.hpp"
 #include "litestone/client.hpp"
 #include "query/compile.hpp"
@@ -30,6 +31,10 @@ struct ClientState {
   query::CompileCache compile_cache;
   // Open databases by block name ("main" first). Only sqlite-driver blocks.
   std::map<std::string, std::unique_ptr<engine::Database>> databases;
+  // options.encryption_key, parsed once (field_cipher.hpp); any_encrypted
+  // lets reads of schemas without @encrypted skip the decrypt walk.
+  std::unique_ptr<FieldCipher> cipher;
+  bool any_encrypted = false;
 
   // The database a model lives in (its @@db block, else main).
   engine::Database& databaseFor(const schema::Model& model);

@@ -5,40 +5,10 @@
 #include <limits>
 #include <utility>
 
+#include "common/base64.hpp"
 #include "engine/errors.hpp"
 
 namespace litestone::engine {
-
-namespace {
-
-std::string base64(std::span<const uint8_t> bytes) {
-  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  size_t i = 0;
-  for (; i + 2 < bytes.size(); i += 3) {
-    uint32_t n = (uint32_t{bytes[i]} << 16) | (uint32_t{bytes[i + 1]} << 8) | bytes[i + 2];
-    out += kAlphabet[(n >> 18) & 63];
-    out += kAlphabet[(n >> 12) & 63];
-    out += kAlphabet[(n >> 6) & 63];
-    out += kAlphabet[n & 63];
-  }
-  if (i + 1 == bytes.size()) {
-    uint32_t n = uint32_t{bytes[i]} << 16;
-    out += kAlphabet[(n >> 18) & 63];
-    out += kAlphabet[(n >> 12) & 63];
-    out += "==";
-  } else if (i + 2 == bytes.size()) {
-    uint32_t n = (uint32_t{bytes[i]} << 16) | (uint32_t{bytes[i + 1]} << 8);
-    out += kAlphabet[(n >> 18) & 63];
-    out += kAlphabet[(n >> 12) & 63];
-    out += kAlphabet[(n >> 6) & 63];
-    out += '=';
-  }
-  return out;
-}
-
-}  // namespace
 
 Statement::~Statement() {
   // sqlite3_finalize(nullptr) is a harmless no-op.
@@ -251,7 +221,7 @@ json Statement::getJson(int i) const {
     case ColumnType::Text:
       return std::string(getText(i));
     case ColumnType::Blob:
-      return json{{"$blob", base64(getBlob(i))}};
+      return json{{"$blob", base64Encode(getBlob(i))}};
     case ColumnType::Null:
       break;
   }

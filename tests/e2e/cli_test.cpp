@@ -29,6 +29,7 @@ const std::vector<CommandFlags>& everyCommand() {
       {"init", {"--force"}},
       {"introspect", {"--out", "--force"}},
       {"push", {"--json"}},
+      {"rotate-key", {"--new-key", "--json"}},
       {"migrate", {"create", "apply", "status", "verify", "dry-run"}},
       {"migrate create", {}},
       {"migrate apply", {"--allow-destructive"}},

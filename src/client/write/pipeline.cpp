@@ -5,7 +5,10 @@
 //      transformed sibling);
 //   4. stamps (@updatedAt, @updatedBy) are system values, set before the
 //      checks so that required stamped fields count as present;
-//   5. validators see the final values and report every failing field at once.
+//   5. validators see the final values and report every failing field at once;
+//   6. encryption seals @encrypted values last, so that every step before it
+//      (and every error message) works on the plaintext the caller sent, and
+//      nothing after it (SQL, onQuery params) ever sees that plaintext.
 
 #include "client/write/pipeline.hpp"
 
@@ -18,7 +21,7 @@ namespace litestone::detail::write {
 namespace {
 
 constexpr RowStep kSteps[] = {
-    rejectUnknownFields, applyTransforms, applyDefaults, stampRow, validateRow,
+    rejectUnknownFields, applyTransforms, applyDefaults, stampRow, validateRow, encryptFields,
 };
 
 std::string fieldList(const schema::Model& model) {

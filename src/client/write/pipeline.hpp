@@ -2,7 +2,8 @@
 
 // The write pipeline: the value steps that every created or updated row goes
 // through before it becomes SQL. Steps run in the order listed in
-// pipeline.cpp (transforms → defaults → stamps → validators); @sequence and
+// pipeline.cpp (transforms → defaults → stamps → validators →
+// encryption); @sequence and
 // the SQL itself need the write connection and run afterwards (sequence.cpp,
 // create.cpp, update.cpp). Each step is a free function over one row of data
 // (a JSON object keyed by field name) and the model's schema::Field entries.
@@ -13,6 +14,10 @@
 
 #include "litestone/json.hpp"
 #include "schema/schema.hpp"
+
+namespace litestone::detail {
+class FieldCipher;
+}
 
 namespace litestone::detail::write {
 
@@ -48,6 +53,8 @@ struct RowContext {
   WriteOp op;
   const json& auth;      // null when the client has no auth
   const CallClock& now;  // nowIso() taken once per call, on first use
+  // The client's key for @encrypted fields; null acts as "no key".
+  const FieldCipher* cipher = nullptr;
 };
 
 // One failed rule. Collected over every field before anything throws.
@@ -74,6 +81,8 @@ void applyTransforms(const RowContext& ctx, json& data, FieldErrors& errors);
 void applyDefaults(const RowContext& ctx, json& data, FieldErrors& errors);
 void stampRow(const RowContext& ctx, json& data, FieldErrors& errors);
 void validateRow(const RowContext& ctx, json& data, FieldErrors& errors);
+// encrypt.cpp: seals @encrypted values (ENCRYPTION_KEY_MISSING without a key).
+void encryptFields(const RowContext& ctx, json& data, FieldErrors& errors);
 
 // transform.cpp: one field's transforms applied to a value (strings and
 // lists of strings; other values are returned unchanged).

@@ -6,35 +6,11 @@
 #include <vector>
 
 #include "client/write/write.hpp"
+#include "common/base64.hpp"
 
 namespace litestone::detail::write {
 
 namespace {
-
-std::vector<uint8_t> base64Decode(std::string_view in) {
-  auto value = [](char c) -> int {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '+' || c == '-') return 62;
-    if (c == '/' || c == '_') return 63;
-    return -1;
-  };
-  std::vector<uint8_t> out;
-  uint32_t acc = 0;
-  int bits = 0;
-  for (char c : in) {
-    int v = value(c);
-    if (v < 0) continue;  // padding and whitespace
-    acc = (acc << 6) | static_cast<uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<uint8_t>((acc >> bits) & 0xff));
-    }
-  }
-  return out;
-}
 
 // Values kept as JSON text in their column: Json, typed Json, lists, files.
 bool storedAsJson(const schema::Field& f) {
@@ -80,7 +56,10 @@ void Exec::bindValue(const schema::Field& f, const json& value, bool by_ref) {
     s.bindText(i, value.dump());
   } else if (f.scalar == schema::ScalarType::Blob && value.is_object()) {
     auto bytes = base64Decode(value.value("$blob", std::string()));
-    s.bindBlob(i, bytes);
+    if (!bytes)  // validateRow already refuses these; a guard, not a path
+      throw QueryError("QUERY_INVALID_ARGUMENT", "field \"" + f.name + "\": $blob is not valid base64",
+                       {{"model", w_.model.name}, {"field", f.name}});
+    s.bindBlob(i, *bytes);
   } else if (f.scalar == schema::ScalarType::Blob && value.is_string()) {
     const auto& text = value.get_ref<const std::string&>();
     s.bindBlob(i, std::span(reinterpret_cast<const uint8_t*>(text.data()), text.size()));

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "client/write/pipeline.hpp"
+#include "common/base64.hpp"
 
 namespace litestone::detail::write {
 
@@ -189,7 +190,7 @@ const char* typeMessage(const schema::Field& f) {
     case schema::ScalarType::DateTime:
       return "must be an ISO-8601 date or date-time string";
     case schema::ScalarType::Blob:
-      return "must be a string or {\"$blob\": base64}";
+      return "must be a string or {\"$blob\": base64} with valid base64";
     case schema::ScalarType::Json:
     case schema::ScalarType::File:
       break;
@@ -213,7 +214,12 @@ bool hasType(const schema::Field& f, const json& v) {
       return v.is_string() &&
              (isDate(v.get_ref<const std::string&>()) || isDateTime(v.get_ref<const std::string&>()));
     case schema::ScalarType::Blob:
-      return v.is_string() || (v.is_object() && v.contains("$blob"));
+      if (v.is_object()) {
+        auto it = v.find("$blob");
+        return v.size() == 1 && it != v.end() && it->is_string() &&
+               base64Decode(it->get_ref<const std::string&>()).has_value();
+      }
+      return v.is_string();
     case schema::ScalarType::Json:
     case schema::ScalarType::File:
       return true;

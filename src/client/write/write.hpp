@@ -28,7 +28,9 @@ struct WriteCall {
   const json& args;
 
   WriteCall child(const schema::Model& m) const { return WriteCall{call, m, now, args}; }
-  RowContext rowContext(WriteOp op) const { return RowContext{model, op, call.auth, now}; }
+  RowContext rowContext(WriteOp op) const {
+    return RowContext{model, op, call.auth, now, call.state.cipher.get()};
+  }
 };
 
 // ---- sql.cpp --------------------------------------------------------------

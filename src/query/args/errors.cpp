@@ -33,6 +33,16 @@ QueryError unknownField(const schema::Model& model, std::string_view field, cons
       {{"model", model.name}, {"field", field}, {"path", pathText(path)}, {"allowed", allowed}});
 }
 
+QueryError encryptedField(const schema::Model& model, std::string_view field, const ArgPath& path,
+                          std::string_view use) {
+  return QueryError("QUERY_ENCRYPTED_FIELD",
+                    "field \"" + std::string(field) + "\" of model \"" + model.name +
+                        "\" is @encrypted and cannot be " + std::string(use) + " (at " + pathText(path) +
+                        "): its column holds ciphertext with a random nonce, so SQL cannot compare it; "
+                        "read the rows and compare in code",
+                    {{"model", model.name}, {"field", field}, {"path", pathText(path)}, {"use", use}});
+}
+
 QueryError unknownJsonField(const schema::TypeDecl& type, std::string_view field, const ArgPath& path) {
   std::vector<std::string> allowed;
   for (auto& f : type.fields) allowed.push_back(f.name);

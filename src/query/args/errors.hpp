@@ -6,7 +6,7 @@
 // carries the same facts as data.
 //
 // Codes: QUERY_UNKNOWN_FIELD, QUERY_UNKNOWN_OPERATOR, QUERY_UNKNOWN_RELATION,
-// QUERY_UNKNOWN_ARGUMENT, QUERY_INVALID_ARGUMENT (meta.reason
+// QUERY_UNKNOWN_ARGUMENT, QUERY_ENCRYPTED_FIELD, QUERY_INVALID_ARGUMENT (meta.reason
 // "notUnique" for a findUnique without a unique key).
 
 #include <string>
@@ -34,6 +34,10 @@ QueryError unknownArgument(std::string_view action, std::string_view name, const
                            const std::vector<std::string>& allowed);
 // A known key whose value has the wrong shape. `expected` says what fits.
 QueryError invalidArgument(const ArgPath& path, std::string_view expected, const json& got);
+// A where or orderBy on an @encrypted field: the column holds randomized
+// ciphertext, so no comparison in SQL can mean anything (QUERY_ENCRYPTED_FIELD).
+QueryError encryptedField(const schema::Model& model, std::string_view field, const ArgPath& path,
+                          std::string_view use);
 // findUnique whose where names no unique key (QUERY_INVALID_ARGUMENT).
 QueryError notUnique(const schema::Model& model, const std::vector<std::string>& unique_keys);
 

@@ -125,6 +125,7 @@ class AggregateLowering {
       throw errors::unknownField(model_, name.is_string() ? name.get<std::string>() : name.dump(), path,
                                  errors::storedFieldNames(model_));
     }
+    if (f->encrypted) throw errors::encryptedField(model_, f->name, path, "grouped or aggregated on");
     return *f;
   }
 

@@ -208,6 +208,7 @@ NodePtr lowerJsonPath(LowerContext& ctx, const schema::Model& model, const schem
 
 NodePtr lowerFieldFilter(LowerContext& ctx, const schema::Model& model, int alias, const schema::Field& field,
                          const json& value, const ArgPath& path) {
+  if (field.encrypted) throw errors::encryptedField(model, field.name, path, "filtered on");
   ColumnRef col{alias, &field, {}};
   if (field.kind == schema::FieldKind::TypedJson && field.json_type && value.is_object()) {
     return lowerJsonPath(ctx, model, field, *field.json_type, col, value, path);

@@ -49,6 +49,7 @@ class OrderByLowering {
         for (auto& r : errors::relationNames(model)) allowed.push_back(r);
         throw errors::unknownField(model, key, at, allowed);
       }
+      if (field->encrypted) throw errors::encryptedField(model, key, at, "sorted on");
       if (field->kind != schema::FieldKind::Relation) {
         Direction d = lowerDirection(it.value(), at);
         OrderTerm t;
