@@ -11,11 +11,15 @@
 // pool of read connections. Calls are synchronous and throw litestone::Error
 // subclasses (see error.hpp).
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "litestone/error.hpp"
 #include "litestone/export.hpp"
@@ -63,6 +67,8 @@ struct QueryEvent {
 
 using QueryObserver = std::function<void(const QueryEvent&)>;
 
+class Client;
+
 // rotateKey progress: {"model", "done", "total"} after each page of rows.
 using RotateProgress = std::function<void(const json& progress)>;
 
@@ -80,6 +86,13 @@ struct ClientOptions {
   // relation per level, parent keys bound as a list) or "json" (correlated
   // json_group_array subqueries, one statement). See bench/README.md.
   std::string include_strategy = "batched";
+  // WAL bound, in MiB: when a commit leaves a database's WAL larger than
+  // this, a TRUNCATE checkpoint waits for readers to move on (up to
+  // busy_timeout) and cuts the WAL back to zero. 0 = sqlite's autocheckpoint only.
+  double wal_limit_mib = 0;
+  // C++ seeders by name, run by seed::run (litestone/seed.hpp) beside the
+  // seed files, each once per database.
+  std::vector<std::pair<std::string, std::function<void(Client&)>>> seeders{};
 };
 
 class Client;
@@ -122,6 +135,38 @@ class LITESTONE_EXPORT ModelClient {
   std::string model_;
   // Resolved once at construction; null for an unknown name (the call throws).
   const schema::Model* resolved_ = nullptr;
+};
+
+// --- Operations (backup, WAL, locks): see "Running it in production" in the README.
+struct BackupOptions {
+  bool vacuum = false;     // VACUUM INTO: a compacted copy instead of the page-by-page one
+  std::string database{};  // database block to copy; "" = the main database
+  std::function<void(int64_t done, int64_t total)> progress{};  // pages copied so far
+};
+
+// An application-level lock held in the database (Client::lock). Releases
+// the lock when it goes out of scope; never throws from its destructor.
+// Movable, not copyable.
+class LITESTONE_EXPORT LockGuard {
+ public:
+  LockGuard(std::shared_ptr<detail::ClientState> state, std::string name, std::string owner);
+  ~LockGuard();
+  LockGuard(LockGuard&& o) noexcept;
+  LockGuard& operator=(LockGuard&& o) noexcept;
+  LockGuard(const LockGuard&) = delete;
+  LockGuard& operator=(const LockGuard&) = delete;
+  const std::string& name() const { return name_; }
+  const std::string& owner() const { return owner_; }
+  // Pushes the expiry to now + ttl. False when the lock was lost (expired and
+  // taken over by someone else).
+  bool extend(std::chrono::milliseconds ttl) const;
+  // Releases now instead of at the end of the scope.
+  void release() noexcept;
+
+ private:
+  std::shared_ptr<detail::ClientState> state_;
+  std::string name_;
+  std::string owner_;
 };
 
 class LITESTONE_EXPORT Client {
@@ -168,6 +213,37 @@ class LITESTONE_EXPORT Client {
   json softDelete() const;  // {model: bool}
   json cacheSize() const;   // {read, write} cached statements
   void close() const;
+
+  // --- Operations (backup, WAL, locks, attach) ---
+  // Hot copy of one database into the file dest while writers keep writing
+  // (sqlite's online-backup API, or VACUUM INTO with options.vacuum). The
+  // copy holds every row committed before the call and passes
+  // integrity_check before it is renamed to dest. Returns {database, source,
+  // dest, vacuum, pages, bytes, ms}. Throws DatabaseError.
+  json backup(const std::string& dest, const BackupOptions& options = {}) const;
+  // {path, wal_path, wal_bytes, frames, page_size, bound_bytes,
+  // last_checkpoint, checkpoints} of a database ("" = main).
+  json walStatus(std::string_view database = "") const;
+  // PRAGMA wal_checkpoint(mode): mode is PASSIVE, FULL, RESTART or TRUNCATE.
+  // Returns {busy, log, checkpointed}. Throws QueryError on another mode.
+  json checkpoint(std::string_view mode = "PASSIVE", std::string_view database = "") const;
+  // Upkeep of every database (or only the model's table): FTS5 optimize,
+  // ANALYZE where statistics are stale, PRAGMA optimize, TRUNCATE checkpoint.
+  // Returns {"databases": [{database, steps: [{step, target, detail}]}]}.
+  json optimize(std::string_view model = "") const;
+  // Takes the named lock, shared by every process using the main database,
+  // waiting up to `wait` (throws DatabaseError LOCK_TIMEOUT). The lock
+  // expires after ttl unless extended; an expired lock can be taken over.
+  LockGuard lock(const std::string& name, std::chrono::milliseconds ttl = std::chrono::seconds(30),
+                 std::chrono::milliseconds wait = std::chrono::seconds(30)) const;
+  // Takes the lock if it is free (or expired); nullopt otherwise.
+  std::optional<LockGuard> tryLock(const std::string& name,
+                                   std::chrono::milliseconds ttl = std::chrono::seconds(30)) const;
+  // ATTACH the file at path as alias on the connection db.sql() runs on, for
+  // cross-database SQL ("SELECT ... FROM alias.table"). Not inside a
+  // transaction. Throws QueryError QUERY_BAD_ALIAS, DatabaseError.
+  void attach(const std::string& path, const std::string& alias) const;
+  void detach(const std::string& alias) const;
 
   detail::ClientState& state() const { return *state_; }
   const std::shared_ptr<detail::ClientState>& sharedState() const { return state_; }

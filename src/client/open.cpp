@@ -108,6 +108,9 @@ Client createClient(const ClientOptions& options) {
     }
     state->databases.emplace(block.name, std::make_unique<engine::Database>(engine::DatabaseOptions{
                                              .path = path, .read_pool_size = options.read_pool_size}));
+    state->wal_monitors.emplace(block.name, std::make_unique<engine::WalMonitor>(
+                                                *state->databases.at(block.name),
+                                                static_cast<int64_t>(options.wal_limit_mib * 1024 * 1024)));
   }
   return Client(std::move(state));
 }

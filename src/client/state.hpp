@@ -12,6 +12,7 @@
 
 #include "client/field_cipher.hpp"
 #include "engine/database.hpp"
+#include "engine/wal.hpp"
 #include "litestone/client.hpp"
 #include "query/compile.hpp"
 #include "schema/schema.hpp"
@@ -29,6 +30,9 @@ struct ClientState {
   ClientOptions options;
   // Compiled reads by args shape (query/compile.hpp), shared by every handle.
   query::CompileCache compile_cache;
+  // WAL size and bound per database (engine/wal.hpp). Declared before
+  // `databases` so that it outlives their write connections.
+  std::map<std::string, std::unique_ptr<engine::WalMonitor>> wal_monitors;
   // Open databases by block name ("main" first). Only sqlite-driver blocks.
   std::map<std::string, std::unique_ptr<engine::Database>> databases;
   // options.encryption_key, parsed once (field_cipher.hpp); any_encrypted

@@ -1,13 +1,15 @@
 // litestone doctor [--json]: load the schema (global --schema, default
 // ./schema.lite) and report every diagnostic. Exit 0 with a short summary when
-// it is valid, 1 with the diagnostics on stderr otherwise. Database health
-// checks will join the schema checks here.
+// it is valid, 1 with the diagnostics on stderr otherwise. Then the health
+// of each existing database (migrate/health.hpp): exit 1 on integrity
+// errors, foreign-key violations and modified migrations.
 
 #include <unistd.h>
 
 #include <iostream>
 
 #include "command.hpp"
+#include "migrate/health.hpp"
 #include "schema/load.hpp"
 
 namespace litestone::cli {
@@ -37,10 +39,14 @@ int runDoctor(const Globals& g, const DoctorOptions& opts) {
     json out = {{"ok", r.ok()}, {"schema", path}, {"diagnostics", json::array()}};
     for (const auto& d : r.diagnostics.list()) out["diagnostics"].push_back(r.sources->toJson(d));
     if (r.ok()) {
-      for (auto& [key, value] : summary(*r.schema).items()) out[key] = value;
+      json sum = summary(*r.schema);  // items() of a temporary would dangle
+      for (auto& [key, value] : sum.items()) out[key] = value;
+      out["health"] = migrate::databaseHealth(
+          {path, g.db, g.migrations.empty() ? "migrations" : g.migrations, g.encryption_key});
+      out["ok"] = out["health"]["errors"].empty();
     }
     std::cout << out.dump(2) << "\n";
-    return r.ok() ? 0 : 1;
+    return out["ok"].get<bool>() ? 0 : 1;
   }
 
   bool color = g.useColor(isatty(STDERR_FILENO) != 0);
@@ -59,7 +65,10 @@ int runDoctor(const Globals& g, const DoctorOptions& opts) {
     std::cout << "  database " << db.name << " (" << db.driver << ")"
               << (db.path.empty() ? std::string(" path from --db") : " " + db.path) << "\n";
   }
-  return 0;
+  json health = migrate::databaseHealth(
+      {path, g.db, g.migrations.empty() ? "migrations" : g.migrations, g.encryption_key});
+  std::cout << migrate::renderHealth(health);
+  return health["errors"].empty() ? 0 : 1;
 }
 
 const bool kRegistered = registerCommand(
