@@ -37,9 +37,12 @@ int runDoctor(const Globals& g, const DoctorOptions& opts) {
     json out = {{"ok", r.ok()}, {"schema", path}, {"diagnostics", json::array()}};
     for (const auto& d : r.diagnostics.list()) out["diagnostics"].push_back(r.sources->toJson(d));
     if (r.ok()) {
-      for (auto& [key, value] : summary(*r.schema).items()) out[key] = value;
+      // Held in a variable: items() of a temporary dangles once the range-for starts.
+      json counts = summary(*r.schema);
+      for (auto& [key, value] : counts.items()) out[key] = value;
     }
-    std::cout << out.dump(2) << "\n";
+    // A schema that is not UTF-8 is quoted in its diagnostics: U+FFFD for bad bytes.
+    std::cout << out.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
     return r.ok() ? 0 : 1;
   }
 

@@ -34,6 +34,11 @@ QueryError unknownArgument(std::string_view action, std::string_view name, const
                            const std::vector<std::string>& allowed);
 // A known key whose value has the wrong shape. `expected` says what fits.
 QueryError invalidArgument(const ArgPath& path, std::string_view expected, const json& got);
+// A filter value whose JSON type does not fit the column (`{"age": {"gt": "x"}}`):
+// QUERY_INVALID_ARGUMENT with meta {model, field, operator, expected, got,
+// path, reason: "wrongType"}.
+QueryError wrongFilterType(const schema::Model& model, std::string_view field, std::string_view op,
+                           std::string_view expected, const json& got, const ArgPath& path);
 // findUnique whose where names no unique key (QUERY_INVALID_ARGUMENT).
 QueryError notUnique(const schema::Model& model, const std::vector<std::string>& unique_keys);
 
