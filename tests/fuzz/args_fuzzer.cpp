@@ -7,8 +7,8 @@
 // turned into the byte 0xFF before the call; inputs of odd length run as the
 // system (where $raw is allowed), even ones as a wire caller.
 //
-//   args_fuzzer -max_total_time=30 -max_len=2048 -dict=tests/fuzz/args.dict \
-//     build/fuzz/args_corpus tests/fuzz/args_corpus
+//   args_fuzzer -max_total_time=30 -max_len=2048 -dict=tests/fuzz/args.dict build/fuzz/args_corpus
+//   tests/fuzz/args_corpus
 
 #include <cstddef>
 #include <cstdint>
