@@ -292,7 +292,14 @@ std::string introspectSnapshot(const Snapshot& snap) {
           if (f.name == identFor(ix.columns[0])) f.attrs += " @unique";
         continue;
       }
-      m.model_attrs.push_back(std::string(ix.unique ? "@@unique" : "@@index") + "([" + cols + "])");
+      // Keep a name other tools chose (Django's hash suffixes, Rails' index_…_on_…),
+      // or push would add a second index under the generated name.
+      std::string generated = table;
+      for (auto& c : ix.columns) generated += "_" + c;
+      generated += ix.unique ? "_key" : "_idx";
+      std::string name_arg = n == generated ? "" : ", name: " + schemaString(n);
+      m.model_attrs.push_back(std::string(ix.unique ? "@@unique" : "@@index") + "([" + cols + "]" + name_arg +
+                              ")");
     }
     if (soft && has_partial) m.model_attrs.push_back("@@softDelete");
     for (auto& fts : fts_tables) {

@@ -86,6 +86,20 @@ TEST_P(AdoptTest, IntrospectLoadsMapsTypesAndReadsTheSameRows) {
     for (auto* f : m->primary_key) got += (got.empty() ? "" : ",") + f->name;
     EXPECT_EQ(got, k.substr(colon + 1)) << text;
   }
+  // Index names other tools chose are kept, so push adds no second index.
+  {
+    TempDir pushed;
+    std::string copy = pushed.file("copy.db");
+    std::filesystem::copy_file(db, copy);
+    ClientOptions po;
+    po.schema = text;
+    po.db = copy;
+    Client pc = createClient(po);
+    json report = autoMigrate(pc);
+    for (const auto& sql : report["applied"]) {
+      EXPECT_EQ(sql.get<std::string>().find("CREATE INDEX"), std::string::npos) << sql << "\n" << text;
+    }
+  }
   // Every model reads the rows SQL counts.
   ClientOptions o;
   o.schema = text;
