@@ -61,6 +61,14 @@ CommandResult runCli(const std::string& args, const std::string& stdin_text, con
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.out = readFile(out);
   r.err = readFile(err);
+  // Under the asan-ubsan preset a sanitizer report in the CLI exits 1 (or
+  // aborts), which a test expecting a user error would take for success: any
+  // report fails the test that ran the command.
+  for (const char* report : {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error: "}) {
+    if (r.err.find(report) != std::string::npos) {
+      throw std::runtime_error("sanitizer report from `litestone " + args + "`:\n" + r.err.substr(0, 4000));
+    }
+  }
   return r;
 }
 

@@ -2,9 +2,13 @@
 // an array of calls in one transaction) and Client::query (named reads in
 // one snapshot).
 
+#include <algorithm>
+
 #include "client/read.hpp"
 #include "client/read_exec.hpp"
 #include "client/state.hpp"
+#include "query/args/limits.hpp"
+#include "query/config.hpp"
 
 namespace litestone {
 
@@ -26,6 +30,7 @@ namespace {
 
 json dispatch(ClientState& state, const json& auth, bool system, std::string_view model,
               std::string_view action, const json& args) {
+  query::checkRequest(args, "", {query::config::kMaxArgsDepth, true});
   ActionFn fn = findAction(action);
   if (!fn) unknownAction(model, action);
   const schema::Model& m = state.model(model);
@@ -35,6 +40,7 @@ json dispatch(ClientState& state, const json& auth, bool system, std::string_vie
 
 json dispatch(ClientState& state, const json& auth, bool system, const schema::Model& model,
               std::string_view action, const json& args) {
+  query::checkRequest(args, "", {query::config::kMaxArgsDepth, true});
   ActionFn fn = findAction(action);
   if (!fn) unknownAction(model.name, action);
   CallContext ctx{state, &model, auth, system, action};
@@ -68,12 +74,42 @@ bool isAggregate(const json& args) {
   return false;
 }
 
+// Actions that only read. A batch made only of these runs in one read
+// snapshot on a read connection, so it never waits for (or blocks) writers.
+bool isReadCall(const json& r) {
+  static constexpr std::string_view kReads[] = {
+      "findMany", "findFirst",        "findUnique", "findFirstOrThrow", "findUniqueOrThrow",
+      "count",    "findManyAndCount", "exists",     "aggregate",        "groupBy",
+      "query"};
+  if (!r.is_object()) return false;
+  auto a = r.find("action");
+  if (a == r.end() || !a->is_string()) return false;
+  const auto& name = a->get_ref<const std::string&>();
+  for (auto read : kReads) {
+    if (read == name) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 json Client::call(const json& request) const {
+  // The wire: bounded nesting before anything recursive runs, and $raw only
+  // for system callers (DESIGN: trusted SQL stays with trusted code).
+  query::checkRequest(request, "request", {query::config::kMaxArgsDepth, system_});
   if (request.is_array()) {
     json results = json::array();
-    state_->mainDatabase().transaction([&](engine::Connection&) {
+    engine::Database& db = state_->mainDatabase();
+    if (!db.inTransaction() && std::all_of(request.begin(), request.end(), isReadCall)) {
+      db.read([&](engine::Connection& conn) {
+        detail::PinnedRead pin(db, conn);
+        detail::ReadSnapshot snapshot(conn);
+        for (const auto& r : request) results.push_back(call(r));
+        snapshot.commit();
+      });
+      return results;
+    }
+    db.transaction([&](engine::Connection&) {
       for (const auto& r : request) results.push_back(call(r));
     });
     return results;

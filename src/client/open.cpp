@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "client/open.hpp"
 #include "client/schema_json.hpp"
 #include "client/state.hpp"
 #include "ddl/push.hpp"
@@ -85,7 +86,36 @@ std::shared_ptr<const ParsedSchema> parse(const std::string& text, const std::st
   return wrap(schema::loadTextOrThrow(text, path));
 }
 
-Client createClient(const ClientOptions& options) {
+namespace {
+
+// A missing file is created (with its folders) only when the caller will
+// create tables in it; a read on a missing path would otherwise leave an
+// empty database behind and fail later with "no such table".
+void ensureDatabaseFile(const std::string& name, const std::string& path, bool create) {
+  std::error_code ec;
+  if (fs::exists(path, ec)) return;
+  if (!create) {
+    throw DatabaseError("DATABASE_NOT_FOUND",
+                        "database \"" + name + "\" does not exist at " + path +
+                            "; create it with `litestone push` (development) or `litestone migrate apply`",
+                        {{"database", name}, {"path", path}});
+  }
+  auto parent = fs::path(path).parent_path();
+  if (parent.empty()) return;
+  fs::create_directories(parent, ec);
+  if (ec) {
+    throw DatabaseError(
+        "DATABASE_CANNOT_CREATE",
+        "cannot create the folder " + parent.string() + " for database \"" + name + "\": " + ec.message(),
+        {{"database", name}, {"path", path}, {"reason", ec.message()}});
+  }
+}
+
+}  // namespace
+
+namespace detail {
+
+Client openClient(const ClientOptions& options, bool create_missing) {
   auto state = std::make_shared<detail::ClientState>();
   state->schema = loadSchema(options);
   state->options = options;
@@ -102,10 +132,7 @@ Client createClient(const ClientOptions& options) {
                       " { path \"./app.db\" }` in the schema or pass ClientOptions::db",
                   {{"database", block.name}});
     }
-    if (path != ":memory:") {
-      auto parent = fs::path(path).parent_path();
-      if (!parent.empty()) fs::create_directories(parent);
-    }
+    if (path != ":memory:") ensureDatabaseFile(block.name, path, create_missing);
     state->databases.emplace(block.name, std::make_unique<engine::Database>(engine::DatabaseOptions{
                                              .path = path, .read_pool_size = options.read_pool_size}));
     state->wal_monitors.emplace(block.name, std::make_unique<engine::WalMonitor>(
@@ -114,6 +141,10 @@ Client createClient(const ClientOptions& options) {
   }
   return Client(std::move(state));
 }
+
+}  // namespace detail
+
+Client createClient(const ClientOptions& options) { return detail::openClient(options, true); }
 
 json autoMigrate(const Client& db) {
   auto& state = db.state();

@@ -14,9 +14,28 @@ json Error::toJson() const {
   return json{{"error", {{"code", code_}, {"message", what()}, {"meta", meta_}}}};
 }
 
-json errorToJson(const std::exception& e) {
+namespace {
+
+json rawErrorJson(const std::exception& e) {
   if (auto* le = dynamic_cast<const Error*>(&e)) return le->toJson();
   return json{{"error", {{"code", "INTERNAL"}, {"message", e.what()}, {"meta", json::object()}}}};
+}
+
+}  // namespace
+
+json errorToJson(const std::exception& e) {
+  // Messages and meta may quote user input that is not valid UTF-8 (a bad
+  // request, --auth or schema); dump() would throw on it. Serializing with
+  // U+FFFD in place of bad bytes and reading it back gives JSON that always
+  // serializes, at the cost of one round trip on the error path only.
+  try {
+    json j = rawErrorJson(e);
+    return json::parse(j.dump(-1, ' ', false, json::error_handler_t::replace));
+  } catch (...) {
+    return json{
+        {"error",
+         {{"code", "INTERNAL"}, {"message", "the error could not be serialized"}, {"meta", json::object()}}}};
+  }
 }
 
 }  // namespace litestone

@@ -35,8 +35,12 @@ Connection::Connection(const ConnectionOptions& opts) : path_(opts.path) {
   // path is a path.
   int flags = (opts.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
               SQLITE_OPEN_NOMUTEX;
+  // The system sqlite is built with SQLITE_USE_URI=1, which reads a name
+  // starting with "file:" as a URI (with options such as mode=memory or
+  // vfs=...) even without the flag; "./" in front keeps it a relative path.
+  std::string open_path = path_.rfind("file:", 0) == 0 ? "./" + path_ : path_;
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path_.c_str(), &db, flags, nullptr);
+  int rc = sqlite3_open_v2(open_path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     int extended = db != nullptr ? sqlite3_extended_errcode(db) : rc;
     std::string message = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);

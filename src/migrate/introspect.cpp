@@ -109,6 +109,44 @@ std::string generatedExpression(const std::string& definition) {
   return "";
 }
 
+// What a declared column type holds, by SQLite's affinity rules (INT → integer;
+// CHAR, CLOB, TEXT → text; BLOB or none → blob; REAL, FLOA, DOUB → real;
+// anything else numeric) refined by the names other tools declare: BOOL…,
+// DATE/TIME… and NUMERIC/DECIMAL (money: summed as Real).
+enum class DeclaredKind { Integer, Real, Text, Blob, Boolean, DateTime, Other };
+
+DeclaredKind declaredKind(const std::string& declared) {
+  std::string t;
+  for (char ch : declared) t += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  auto has = [&](const char* part) { return t.find(part) != std::string::npos; };
+  if (t.empty()) return DeclaredKind::Other;
+  if (has("BOOL")) return DeclaredKind::Boolean;
+  if (has("INT")) return DeclaredKind::Integer;
+  if (has("CHAR") || has("CLOB") || has("TEXT")) return DeclaredKind::Text;
+  if (has("BLOB")) return DeclaredKind::Blob;
+  if (has("REAL") || has("FLOA") || has("DOUB")) return DeclaredKind::Real;
+  if (has("DATE") || has("TIME")) return DeclaredKind::DateTime;
+  if (has("NUM") || has("DEC") || has("MONEY")) return DeclaredKind::Real;
+  return DeclaredKind::Other;
+}
+
+std::string lowerFirst(std::string s) {
+  if (!s.empty()) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+// The list side of a relation, named as a person would: Album → albums,
+// Category → categories; names already plural (posts, people) stay.
+std::string pluralName(const std::string& model) {
+  std::string n = lowerFirst(model);
+  auto ends = [&](const char* suffix) { return n.ends_with(suffix); };
+  if (ends("s") || ends("people") || ends("children") || ends("data")) return n;
+  if (ends("y") && n.size() > 1 && std::string("aeiou").find(n[n.size() - 2]) == std::string::npos)
+    return n.substr(0, n.size() - 1) + "ies";
+  if (ends("x") || ends("ch") || ends("sh") || ends("z")) return n + "es";
+  return n + "s";
+}
+
 std::string fkAction(const std::string& a) {
   if (a == "CASCADE") return "Cascade";
   if (a == "SET NULL") return "SetNull";
@@ -176,6 +214,16 @@ std::string introspectSnapshot(const Snapshot& snap) {
     bool has_partial = false;
     for (auto& [n, ix] : snap.indexes)
       if (ix.table == table && ix.partial) has_partial = true;
+    // A composite primary key is one @@id([...]) in key order, not an @id per column.
+    std::vector<const Column*> pk_columns;
+    for (auto& c : m.table->columns)
+      if (c.pk > 0) pk_columns.push_back(&c);
+    std::sort(pk_columns.begin(), pk_columns.end(), [](auto* a, auto* b) { return a->pk < b->pk; });
+    if (pk_columns.size() > 1) {
+      std::string cols;
+      for (auto* c : pk_columns) cols += (cols.empty() ? "" : ", ") + identFor(c->name);
+      m.model_attrs.push_back("@@id([" + cols + "])");
+    }
     for (auto& c : m.table->columns) {
       FieldLine f;
       f.name = identFor(c.name);
@@ -184,12 +232,17 @@ std::string introspectSnapshot(const Snapshot& snap) {
       auto ndflt = normalize(dflt);
       bool now_default =
           ndflt.find("STRFTIME") != std::string::npos && ndflt.find("'now'") != std::string::npos;
-      if (c.type == "INTEGER" || c.type == "INT")
-        f.type = check.boolean ? "Boolean" : "Integer";
-      else if (c.type == "REAL")
+      DeclaredKind kind = declaredKind(c.type);
+      if (kind == DeclaredKind::Boolean || (kind == DeclaredKind::Integer && check.boolean))
+        f.type = "Boolean";
+      else if (kind == DeclaredKind::Integer)
+        f.type = "Integer";
+      else if (kind == DeclaredKind::Real)
         f.type = "Real";
-      else if (c.type == "BLOB")
+      else if (kind == DeclaredKind::Blob)
         f.type = "Blob";
+      else if (kind == DeclaredKind::DateTime && check.values.empty() && !check.json)
+        f.type = "DateTime";
       else if (check.json)
         f.type = "Json";
       else if (!check.values.empty()) {
@@ -205,7 +258,7 @@ std::string introspectSnapshot(const Snapshot& snap) {
       else
         f.type = "Text";
       if (!c.not_null && c.pk == 0) f.type += "?";
-      if (c.pk > 0) f.attrs += " @id";
+      if (c.pk > 0 && pk_columns.size() == 1) f.attrs += " @id";
       auto toks = tokenize(c.definition);
       bool inline_unique =
           std::any_of(toks.begin(), toks.end(), [](auto& t) { return normalize(t) == "UNIQUE"; });
@@ -239,7 +292,14 @@ std::string introspectSnapshot(const Snapshot& snap) {
           if (f.name == identFor(ix.columns[0])) f.attrs += " @unique";
         continue;
       }
-      m.model_attrs.push_back(std::string(ix.unique ? "@@unique" : "@@index") + "([" + cols + "])");
+      // Keep a name other tools chose (Django's hash suffixes, Rails' index_…_on_…),
+      // or push would add a second index under the generated name.
+      std::string generated = table;
+      for (auto& c : ix.columns) generated += "_" + c;
+      generated += ix.unique ? "_key" : "_idx";
+      std::string name_arg = n == generated ? "" : ", name: " + schemaString(n);
+      m.model_attrs.push_back(std::string(ix.unique ? "@@unique" : "@@index") + "([" + cols + "]" + name_arg +
+                              ")");
     }
     if (soft && has_partial) m.model_attrs.push_back("@@softDelete");
     for (auto& fts : fts_tables) {
@@ -294,7 +354,8 @@ std::string introspectSnapshot(const Snapshot& snap) {
       if (!fkAction(fk.on_update).empty()) attrs += ", onUpdate: " + fkAction(fk.on_update);
       attrs += ")";
       m.fields.push_back({m.fieldName(base), parent.name + (optional ? "?" : ""), attrs});
-      std::string back_name = parent.fieldName(table == fk.table ? table + "By" + pascal(base) : table);
+      std::string back = unique ? lowerFirst(m.name) : pluralName(m.name);
+      std::string back_name = parent.fieldName(table == fk.table ? back + "By" + pascal(base) : back);
       parent.fields.push_back({back_name, m.name + (unique ? "?" : "[]"),
                                named ? " @relation(" + schemaString(rel_name) + ")" : ""});
     }

@@ -18,6 +18,9 @@ namespace fs = std::filesystem;
 namespace {
 
 bool readText(const fs::path& path, std::string& out) {
+  // An ifstream opens a folder and reads nothing: that is not an empty schema.
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return false;
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
   std::ostringstream ss;

@@ -1,10 +1,14 @@
 // Feeds arbitrary JSON to Client::call on an in-memory database with a fixed
 // schema (relations, an enum, Json, soft delete, validators, a unique key).
 // Every call must return a result or throw a litestone::Error subclass: any
-// other exception, a crash or a sanitizer report is a bug. Inputs that are
-// not JSON are skipped.
+// other exception, a crash or a sanitizer report is a bug, and so is an
+// error whose JSON does not serialize. Inputs that are not JSON are skipped.
+// JSON text cannot carry invalid UTF-8, so a \x01 inside a string or key is
+// turned into the byte 0xFF before the call; inputs of odd length run as the
+// system (where $raw is allowed), even ones as a wire caller.
 //
-//   args_fuzzer -max_total_time=30 -max_len=2048 build/fuzz/args_corpus tests/fuzz/args_corpus
+//   args_fuzzer -max_total_time=30 -max_len=2048 -dict=tests/fuzz/args.dict build/fuzz/args_corpus
+//   tests/fuzz/args_corpus
 
 #include <cstddef>
 #include <cstdint>
@@ -81,6 +85,29 @@ litestone::Client& client() {
   return *db;
 }
 
+std::string withBadBytes(std::string s) {
+  for (char& c : s) {
+    if (c == '\x01') c = '\xff';
+  }
+  return s;
+}
+
+// Recursion is fine here: parsed inputs nest at most max_len / 2 levels.
+litestone::json injectInvalidUtf8(const litestone::json& v) {
+  if (v.is_string()) return withBadBytes(v.get<std::string>());
+  if (v.is_array()) {
+    litestone::json out = litestone::json::array();
+    for (const auto& e : v) out.push_back(injectInvalidUtf8(e));
+    return out;
+  }
+  if (v.is_object()) {
+    litestone::json out = litestone::json::object();
+    for (const auto& [k, e] : v.items()) out[withBadBytes(k)] = injectInvalidUtf8(e);
+    return out;
+  }
+  return v;
+}
+
 [[noreturn]] void broken(const char* what, const std::string& input) {
   std::fprintf(stderr, "args_fuzzer: %s\n--- input ---\n%s\n-------------\n", what, input.c_str());
   __builtin_trap();
@@ -92,11 +119,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
   litestone::json request = litestone::json::parse(text, nullptr, false);
   if (request.is_discarded()) return 0;
+  request = injectInvalidUtf8(request);
   litestone::Client& db = client();
   try {
-    (void)db.call(request);
-  } catch (const litestone::Error&) {
+    (void)(size % 2 == 1 ? db.asSystem().call(request) : db.call(request));
+  } catch (const litestone::Error& e) {
     // Expected: bad arguments, failed validation, constraints, not found.
+    // The error must still reach the caller as JSON.
+    try {
+      (void)litestone::errorToJson(e).dump();
+    } catch (const std::exception& d) {
+      broken((std::string("error JSON does not serialize: ") + d.what()).c_str(), text);
+    }
   } catch (const std::exception& e) {
     broken((std::string("non-litestone exception: ") + e.what()).c_str(), text);
   } catch (...) {

@@ -193,7 +193,7 @@ TEST(IntrospectTest, ReadsTypesAndRelations) {
             std::string::npos)
       << text;
   EXPECT_NE(text.find("books  books[]"), std::string::npos) << text;
-  EXPECT_NE(text.find("@@index([title])"), std::string::npos) << text;
+  EXPECT_NE(text.find("@@index([title], name: \"books_title\")"), std::string::npos) << text;
   EXPECT_NE(text.find("@@noStrict"), std::string::npos) << text;
   EXPECT_TRUE(schema::loadText(text).ok()) << text;
 }

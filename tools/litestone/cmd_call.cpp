@@ -7,6 +7,7 @@
 #include <iterator>
 #include <memory>
 
+#include "client/open.hpp"
 #include "command.hpp"
 #include "litestone/litestone.hpp"
 
@@ -26,6 +27,11 @@ json parseJson(const std::string& text, const std::string& what) {
     return json::parse(text);
   } catch (const json::parse_error& e) {
     throw QueryError("QUERY_INVALID_JSON", what + " is not valid JSON: " + e.what(), {{"input", what}});
+  } catch (const json::out_of_range& e) {
+    // 1e400: valid JSON text, but no double holds it.
+    throw QueryError("QUERY_INVALID_ARGUMENT",
+                     what + " holds a number outside the range of a 64-bit double: " + e.what(),
+                     {{"input", what}, {"reason", "notFinite"}});
   }
 }
 
@@ -38,11 +44,12 @@ int runCall(const CallFlags& f, const Globals& g) {
     opts.path = g.schema.empty() ? "schema.lite" : g.schema;
     opts.db = g.db;
     opts.encryption_key = g.encryption_key;
-    Client db = createClient(opts);
+    Client db = detail::openClient(opts, /*create_missing=*/false);
     if (!f.auth.empty()) db = db.setAuth(parseJson(f.auth, "--auth"));
     if (f.system) db = db.asSystem();
     json result = db.call(request);
-    std::cout << result.dump(f.pretty ? 2 : -1) << "\n";
+    // Text read from a database another tool wrote may not be UTF-8.
+    std::cout << result.dump(f.pretty ? 2 : -1, ' ', false, json::error_handler_t::replace) << "\n";
     return 0;
   } catch (const std::exception& e) {
     std::cout << errorToJson(e).dump(f.pretty ? 2 : -1) << "\n";

@@ -45,7 +45,8 @@ int runDoctor(const Globals& g, const DoctorOptions& opts) {
           {path, g.db, g.migrations.empty() ? "migrations" : g.migrations, g.encryption_key});
       out["ok"] = out["health"]["errors"].empty();
     }
-    std::cout << out.dump(2) << "\n";
+    // A schema that is not UTF-8 is quoted in its diagnostics: U+FFFD for bad bytes.
+    std::cout << out.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
     return out["ok"].get<bool>() ? 0 : 1;
   }
 

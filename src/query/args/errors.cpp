@@ -88,6 +88,21 @@ QueryError invalidArgument(const ArgPath& path, std::string_view expected, const
       {{"path", pathText(path)}, {"expected", expected}, {"got", typeName(got)}});
 }
 
+QueryError wrongFilterType(const schema::Model& model, std::string_view field, std::string_view op,
+                           std::string_view expected, const json& got, const ArgPath& path) {
+  return QueryError("QUERY_INVALID_ARGUMENT",
+                    "filter \"" + std::string(op) + "\" on \"" + model.name + "." + std::string(field) +
+                        "\" at " + pathText(path) + " expects " + std::string(expected) + ", got " +
+                        typeName(got),
+                    {{"model", model.name},
+                     {"field", field},
+                     {"operator", op},
+                     {"expected", expected},
+                     {"got", typeName(got)},
+                     {"path", pathText(path)},
+                     {"reason", "wrongType"}});
+}
+
 QueryError unknownCompoundKey(const schema::Model& model, std::string_view name, const ArgPath& path,
                               const std::vector<std::string>& allowed) {
   return QueryError("QUERY_UNKNOWN_FIELD",

@@ -38,6 +38,11 @@ QueryError invalidArgument(const ArgPath& path, std::string_view expected, const
 // ciphertext, so no comparison in SQL can mean anything (QUERY_ENCRYPTED_FIELD).
 QueryError encryptedField(const schema::Model& model, std::string_view field, const ArgPath& path,
                           std::string_view use);
+// A filter value whose JSON type does not fit the column (`{"age": {"gt": "x"}}`):
+// QUERY_INVALID_ARGUMENT with meta {model, field, operator, expected, got,
+// path, reason: "wrongType"}.
+QueryError wrongFilterType(const schema::Model& model, std::string_view field, std::string_view op,
+                           std::string_view expected, const json& got, const ArgPath& path);
 // findUnique whose where names no unique key (QUERY_INVALID_ARGUMENT).
 QueryError notUnique(const schema::Model& model, const std::vector<std::string>& unique_keys);
 

@@ -1,5 +1,7 @@
 #include "query/args/shape.hpp"
 
+#include <algorithm>
+
 namespace litestone::query {
 
 namespace {
@@ -30,9 +32,21 @@ void appendMarker(const json& v, std::string& out) {
     case json::value_t::string:
       out += 's';
       break;
-    case json::value_t::array:
+    case json::value_t::array: {
+      // The element types decide validation (`in: ["x"]` on an Integer), the
+      // elements and their count do not: one letter per type present.
       out += 'a';
+      std::string kinds;
+      for (const auto& e : v) {
+        std::string one;
+        appendMarker(e, one);
+        if (kinds.find(one) == std::string::npos) kinds += one;
+      }
+      std::sort(kinds.begin(), kinds.end());
+      out += kinds;
+      out += '.';
       break;
+    }
     default:
       out += 'o';
       break;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "query/args/errors.hpp"
+#include "query/args/raw_sql.hpp"
 #include "query/lower/where.hpp"
 
 namespace litestone::query {
@@ -345,6 +346,7 @@ class AggregateLowering {
     auto n = std::make_unique<RawNode>();
     if (v.is_string()) {
       n->sql = v.get<std::string>();
+      checkRawSql(n->sql, pathText(at));
       if (countPlaceholders(n->sql) != 0) {
         throw errors::invalidArgument(
             at, "a parameterless SQL string, or {\"$sql\", \"params\"} for ? values", v);
@@ -360,6 +362,7 @@ class AggregateLowering {
         throw errors::unknownArgument("filter", k, child(at, k), {"$sql", "params"});
     }
     n->sql = v["$sql"].get<std::string>();
+    checkRawSql(n->sql, pathText(child(at, "$sql")));
     size_t count = 0;
     if (auto p = v.find("params"); p != v.end()) {
       if (!p->is_array()) throw errors::invalidArgument(child(at, "params"), "an array", *p);

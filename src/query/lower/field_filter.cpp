@@ -62,6 +62,67 @@ NodePtr isNull(const ColumnRef& col, bool negated) {
   return n;
 }
 
+// What a filter value on a column must be, as write values are checked:
+// nullptr when any JSON value fits (Json, File and list columns).
+const char* expectedType(const schema::Field& f) {
+  if (f.list) return nullptr;
+  if (f.kind == schema::FieldKind::Enum) return "a string (one of the enum's values)";
+  if (f.kind != schema::FieldKind::Scalar) return nullptr;
+  switch (f.scalar) {
+    case schema::ScalarType::Integer:
+      return "an integer";
+    case schema::ScalarType::Real:
+      return "a number";
+    case schema::ScalarType::Text:
+      return "a string";
+    case schema::ScalarType::Boolean:
+      return "a boolean";
+    case schema::ScalarType::DateTime:
+      return "an ISO-8601 date string";
+    case schema::ScalarType::Blob:
+    case schema::ScalarType::Json:
+    case schema::ScalarType::File:
+      break;
+  }
+  return nullptr;
+}
+
+bool fits(const schema::Field& f, const json& v) {
+  if (v.is_null()) return true;
+  if (f.kind == schema::FieldKind::Enum) return v.is_string();
+  switch (f.scalar) {
+    case schema::ScalarType::Integer:
+      return v.is_number_integer();
+    case schema::ScalarType::Real:
+      return v.is_number();
+    case schema::ScalarType::Text:
+    case schema::ScalarType::DateTime:
+      return v.is_string();
+    case schema::ScalarType::Boolean:
+      return v.is_boolean();
+    default:
+      return true;
+  }
+}
+
+// The JSON type of a value is part of the compiled shape (args/shape.cpp),
+// so checking it here holds for every call that reuses this compilation.
+void checkValueType(const schema::Model& model, const schema::Field& f, std::string_view op, const json& v,
+                    const ArgPath& path) {
+  const char* expected = expectedType(f);
+  if (!expected) return;
+  if (v.is_array() && (op == "in" || op == "notIn")) {
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (!fits(f, v[i])) {
+        throw errors::wrongFilterType(model, f.name, op, std::string("an array of ") + expected, v[i],
+                                      child(path, static_cast<int>(i)));
+      }
+    }
+    return;
+  }
+  if (!fits(f, v)) throw errors::wrongFilterType(model, f.name, op, expected, v, path);
+}
+
 void requireScalar(const json& v, const ArgPath& path) {
   if (v.is_object() || v.is_array() || v.is_null()) throw errors::invalidArgument(path, "a scalar value", v);
 }
@@ -105,6 +166,7 @@ class OperatorLowering {
     if (op == "equals") {
       if (v.is_null()) return isNull(col_, false);
       if (v.is_object()) throw errors::invalidArgument(path, "a value or null", v);
+      if (!in_json_) checkValueType(model_, field_, op, v, path);
       return compare(col_, CompareOp::Eq, path);
     }
     if (op == "not") {
@@ -115,10 +177,12 @@ class OperatorLowering {
         return n;
       }
       // IS NOT keeps NULL rows, as notIn does (DESIGN §4).
+      if (!in_json_) checkValueType(model_, field_, op, v, path);
       return compare(col_, CompareOp::IsNot, path);
     }
     if (op == "in" || op == "notIn") {
       if (!v.is_array()) throw errors::invalidArgument(path, "an array", v);
+      if (!in_json_) checkValueType(model_, field_, op, v, path);
       auto n = make<InNode>(col_);
       n->list = argParam(path);
       n->negated = op == "notIn";
@@ -126,6 +190,7 @@ class OperatorLowering {
     }
     if (op == "lt" || op == "lte" || op == "gt" || op == "gte") {
       requireScalar(v, path);
+      if (!in_json_) checkValueType(model_, field_, op, v, path);
       CompareOp cmp = op == "lt"    ? CompareOp::Lt
                       : op == "lte" ? CompareOp::Lte
                       : op == "gt"  ? CompareOp::Gt
@@ -164,6 +229,7 @@ NodePtr lowerValue(LowerContext& ctx, const schema::Model& model, const schema::
   if (value.is_array() && !field.list && field.scalar != schema::ScalarType::Json) {
     throw errors::invalidArgument(path, "a scalar value, null or an operator object", value);
   }
+  if (!in_json) checkValueType(model, field, "equals", value, path);
   return compare(col, CompareOp::Eq, path);
 }
 

@@ -1,24 +1,13 @@
 #include "query/lower/where.hpp"
 
 #include "query/args/errors.hpp"
+#include "query/args/raw_sql.hpp"
 #include "query/lower/field_filter.hpp"
 
 namespace litestone::query {
 
-size_t countPlaceholders(std::string_view sql) {
-  size_t n = 0;
-  char quote = 0;
-  for (char c : sql) {
-    if (quote) {
-      if (c == quote) quote = 0;
-    } else if (c == '\'' || c == '"' || c == '`') {
-      quote = c;
-    } else if (c == '?') {
-      ++n;
-    }
-  }
-  return n;
-}
+// Counted by the same scan that checks $raw, so quotes and comments agree.
+size_t countPlaceholders(std::string_view sql) { return scanRawSql(sql).placeholders; }
 
 namespace {
 
@@ -43,6 +32,7 @@ NodePtr lowerRaw(const json& raw, const ArgPath& path) {
   auto n = std::make_unique<RawNode>();
   if (raw.is_string()) {
     n->sql = raw.get<std::string>();
+    checkRawSql(n->sql, pathText(path));
     if (countPlaceholders(n->sql) != 0) {
       throw errors::invalidArgument(
           path, "a parameterless SQL string, or {\"$sql\", \"params\"} for ? values", raw);
@@ -57,6 +47,7 @@ NodePtr lowerRaw(const json& raw, const ArgPath& path) {
       throw errors::unknownArgument("$raw", k, child(path, k), {"$sql", "params"});
   }
   n->sql = raw["$sql"].get<std::string>();
+  checkRawSql(n->sql, pathText(child(path, "$sql")));
   size_t count = 0;
   if (auto p = raw.find("params"); p != raw.end()) {
     if (!p->is_array()) throw errors::invalidArgument(child(path, "params"), "an array", *p);
