@@ -5,7 +5,8 @@
 // JSON), the row counts of every table after it, and a final dump of every
 // table must equal replay/expected.json, recorded from an earlier
 // implementation: a rewrite of the write path must not change what the wire
-// returns. Timestamps made by the call (now()) are replaced by "<now>".
+// returns. Timestamps made by the call (now()) are replaced by "<now>";
+// calls run at least 2 ms apart so no two share a stamp.
 // LITESTONE_UPDATE_EXPECT=1 rewrites expected.json.
 
 #include <gtest/gtest.h>
@@ -16,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <thread>
 
 #include "litestone/litestone.hpp"
 #include "testing.hpp"
@@ -86,6 +88,9 @@ TEST(WriteReplayTest, RecordedCallsGiveRecordedResults) {
     for (const auto& t : tables(db)) counts[t] = db.sql("SELECT count(*) AS n FROM \"" + t + "\"")[0]["n"];
     step["rows"] = counts;
     steps.push_back(std::move(step));
+    // Each call in its own millisecond, as when recorded: a cascade restore
+    // brings back the children removed with the parent's exact stamp.
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   json dump = json::object();
   for (const auto& t : tables(db)) dump[t] = db.sql("SELECT * FROM \"" + t + "\" ORDER BY rowid");
