@@ -28,6 +28,7 @@ std::shared_ptr<const query::CompiledRead> compiled(CallContext& ctx, Operation 
   req.operation = op;
   req.system = ctx.system;
   req.args = &args;
+  req.auth = &ctx.auth;
   return ctx.state.compile_cache.read(req);
 }
 

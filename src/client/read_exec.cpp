@@ -96,12 +96,19 @@ thread_local std::vector<std::pair<engine::Database*, engine::Connection*>> tls_
 
 }  // namespace
 
-json resolveParam(const query::Param& p, const json& args, std::span<const json> externals) {
+json resolveParam(const query::Param& p, const json& args, std::span<const json> externals,
+                  const json& auth) {
   switch (p.source) {
     case query::ParamSource::Constant:
       return p.constant;
     case query::ParamSource::External:
       return externals[static_cast<size_t>(p.external)];
+    case query::ParamSource::Value:  // writes bind these from their row data
+      return nullptr;
+    case query::ParamSource::Auth: {
+      const json* v = query::resolvePath(auth, p.path);
+      return v ? *v : json();
+    }
     case query::ParamSource::Args: {
       const json* v = query::resolvePath(args, p.path);
       if (!v) return nullptr;
@@ -112,7 +119,8 @@ json resolveParam(const query::Param& p, const json& args, std::span<const json>
 }
 
 void bindParams(engine::Statement& stmt, const std::vector<query::Param>& params, const json& args,
-                std::span<const json> externals, int first, const std::string* external_text) {
+                std::span<const json> externals, int first, const std::string* external_text,
+                const json& auth) {
   int i = first;
   for (const auto& p : params) {
     if (p.source == query::ParamSource::Args && p.transform == ValueTransform::None) {
@@ -130,7 +138,7 @@ void bindParams(engine::Statement& stmt, const std::vector<query::Param>& params
         stmt.bindText(i, externals[static_cast<size_t>(p.external)].dump());
       }
     } else {
-      stmt.bindJson(i, resolveParam(p, args, externals));
+      stmt.bindJson(i, resolveParam(p, args, externals, auth));
     }
     ++i;
   }
@@ -149,7 +157,7 @@ void ReadExecutor::notify(const query::CompiledSelect& select, std::span<const j
   e.database = databaseName(*select.model);
   e.actor_id = ctx_.auth.is_object() ? ctx_.auth.value("id", json()) : json();
   e.sql = select.sql;
-  for (auto& p : select.params) e.params.push_back(resolveParam(p, args_, externals));
+  for (auto& p : select.params) e.params.push_back(resolveParam(p, args_, externals, ctx_.auth));
   e.duration_ms = ms;
   e.row_count = rows;
   e.args = args_;
@@ -262,7 +270,7 @@ json ReadExecutor::level(const query::CompiledSelect& select, std::span<const js
   bool observed = ctx_.state.hasObservers();
   auto start = observed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
   auto stmt = conn_.cached(select.sql);
-  bindParams(*stmt, select.params, args_, externals, 1, key_text);
+  bindParams(*stmt, select.params, args_, externals, 1, key_text, ctx_.auth);
   json rows = json::array();
   auto& arr = rows.get_ref<json::array_t&>();
   size_t n_inc = select.includes.size();
@@ -352,7 +360,7 @@ int64_t ReadExecutor::scalar(const query::CompiledSelect& select) {
   bool observed = ctx_.state.hasObservers();
   auto start = observed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
   auto stmt = conn_.cached(select.sql);
-  bindParams(*stmt, select.params, args_, {});
+  bindParams(*stmt, select.params, args_, {}, 1, nullptr, ctx_.auth);
   int64_t value = stmt->step() ? stmt->getInt(0) : 0;
   if (observed) {
     std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - start;

@@ -15,10 +15,13 @@
 namespace litestone::detail {
 
 // The params of a statement as bound (for events and for writes' own SQL).
-json resolveParam(const query::Param& p, const json& args, std::span<const json> externals);
+// Auth params read the caller's auth JSON (`auth`, null for none).
+json resolveParam(const query::Param& p, const json& args, std::span<const json> externals,
+                  const json& auth = json());
 // Binds params[i] to ? number first + i.
 void bindParams(engine::Statement& stmt, const std::vector<query::Param>& params, const json& args,
-                std::span<const json> externals, int first = 1, const std::string* external_text = nullptr);
+                std::span<const json> externals, int first = 1, const std::string* external_text = nullptr,
+                const json& auth = json());
 
 class ReadExecutor {
  public:

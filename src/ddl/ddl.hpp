@@ -34,6 +34,11 @@ struct SchemaObject {
 
 // Name of the table that holds @sequence counters.
 inline constexpr const char* kSequenceTable = "_litestone_sequences";
+// The same table created on first use by a client that did not push it.
+inline constexpr const char* kSequenceTableIfMissing =
+    "CREATE TABLE IF NOT EXISTS \"_litestone_sequences\" ("
+    "\"model\" TEXT NOT NULL, \"field\" TEXT NOT NULL, \"scope\" TEXT NOT NULL, "
+    "\"value\" INTEGER NOT NULL, PRIMARY KEY (\"model\", \"field\", \"scope\")) STRICT";
 
 // The objects of database block `database` (sqlite driver), in creation order.
 std::vector<SchemaObject> generate(const schema::Schema& schema, const schema::Database& database);

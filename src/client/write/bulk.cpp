@@ -11,30 +11,18 @@
 
 #include "client/write/actions.hpp"
 #include "client/write/write.hpp"
+#include "query/statements.hpp"
 
 namespace litestone::detail::write {
 
 namespace {
 
-// The stored fields present in a row, as a bit per field in schema order.
-// Fills `mask` in place: rows of a bulk call reuse one buffer.
-void presentMask(const schema::Model& m, const json& row, std::vector<bool>& mask) {
-  mask.clear();
-  for (const auto& f : m.fields) mask.push_back(f.stored() && row.contains(f.name));
-}
-
-std::string insertSql(const schema::Model& m, const std::vector<bool>& mask, const std::string& tail) {
-  std::string columns, marks;
-  size_t i = 0;
-  for (const auto& f : m.fields) {
-    if (mask[i++]) {
-      columns += (columns.empty() ? "" : ", ") + quote(f.column);
-      marks += marks.empty() ? "?" : ", ?";
-    }
-  }
-  if (columns.empty()) return "INSERT INTO " + quote(m.table) + " DEFAULT VALUES" + tail;
-  return "INSERT INTO " + quote(m.table) + " (" + columns + ") VALUES (" + marks + ")" + tail;
-}
+// How a bulk insert handles conflicts, and the part of the statement key
+// that names it.
+struct Conflict {
+  const query::ConflictSpec* spec = nullptr;
+  std::string key;
+};
 
 // Runs the pipeline on item `index`; failures name the item.
 json prepareItem(const WriteCall& w, engine::Connection& conn, const json& item, size_t index,
@@ -60,28 +48,31 @@ json prepareItem(const WriteCall& w, engine::Connection& conn, const json& item,
   return row;
 }
 
-// Inserts every item with one statement per column set; `tail` is the
-// conflict clause. extra_binds binds values after the row's own (upsert SET).
+// Inserts every item with one statement per column set (compiled once per
+// set). `update` holds the values of an upsert's DO UPDATE SET, if any.
 int64_t insertAll(const WriteCall& w, engine::Connection& conn, const json& items, std::string_view action,
-                  const std::string& tail, const std::function<void(Exec&, const json& row)>& extra_binds) {
+                  const Conflict& conflict, const json* update) {
   const auto& m = w.model;
   std::unique_ptr<Exec> exec;
-  std::vector<bool> mask, row_mask;
+  std::shared_ptr<const query::CompiledWrite> compiled;
+  std::string mask, row_mask;
+  std::vector<const schema::Field*> fields;
   int64_t count = 0;
   for (size_t i = 0; i < items.size(); ++i) {
     json row = prepareItem(w, conn, items[i], i, action);
-    presentMask(m, row, row_mask);
+    row_mask = "insert\x1f" + m.name + "\x1f-";
+    fields.clear();
+    appendMask(m, row, row_mask, fields);
     if (!exec || row_mask != mask) {
       exec.reset();  // return the old lease before taking another
       mask = row_mask;
-      exec = std::make_unique<Exec>(w, conn, insertSql(m, mask, tail));
+      compiled = statement(w, mask + "\x1f" + conflict.key,
+                           [&] { return query::insertRow(m, fields, false, conflict.spec); });
+      exec = std::make_unique<Exec>(w, conn, compiled->sql);
     } else {
       exec->reset();
     }
-    size_t k = 0;
-    for (const auto& f : m.fields)
-      if (mask[k++]) exec->bindRef(f, row[f.name]);  // row outlives run()
-    if (extra_binds) extra_binds(*exec, row);
+    bindCompiled(*exec, w, *compiled, row, {}, update);  // row outlives run()
     count += exec->run();
   }
   return count;
@@ -121,7 +112,9 @@ json createManyAction(CallContext& ctx, const json& args) {
   ctx.state.databaseFor(model).transaction([&](engine::Connection& conn) {
     CallClock clock;
     WriteCall w{ctx, model, clock, args};
-    count = insertAll(w, conn, data, "createMany", skip ? " ON CONFLICT DO NOTHING" : "", nullptr);
+    query::ConflictSpec nothing;
+    Conflict conflict = skip ? Conflict{&nothing, "nothing"} : Conflict{};
+    count = insertAll(w, conn, data, "createMany", conflict, nullptr);
   });
   return {{"count", count}};
 }
@@ -136,26 +129,18 @@ json upsertManyAction(CallContext& ctx, const json& args) {
   const auto& model = *ctx.model;
   std::vector<const schema::Field*> target = model.primary_key;
   if (args.contains("conflictTarget")) target = fieldsNamed(model, args["conflictTarget"], "conflictTarget");
-  std::string target_sql;
-  for (const auto* f : target) target_sql += (target_sql.empty() ? "" : ", ") + quote(f->column);
 
   int64_t count = 0;
   ctx.state.databaseFor(model).transaction([&](engine::Connection& conn) {
     CallClock clock;
     WriteCall w{ctx, model, clock, args};
     json update = args.value("update", json(nullptr));
-    std::string sets;
-    std::function<void(Exec&, const json&)> extra;
+    query::ConflictSpec spec;
+    spec.target = target;
     if (update.is_object()) {
       prepareRow(w.rowContext(WriteOp::Update), update);
-      for (const auto& f : model.fields) {
-        if (!f.stored() || !update.contains(f.name)) continue;
-        sets += (sets.empty() ? "" : ", ") + quote(f.column) + " = ?";
-      }
-      extra = [&](Exec& e, const json&) {
-        for (const auto& f : model.fields)
-          if (f.stored() && update.contains(f.name)) e.bind(f, update[f.name]);
-      };
+      for (const auto& f : model.fields)
+        if (f.stored() && update.contains(f.name)) spec.sets.push_back(&f);
     } else {
       std::vector<const schema::Field*> copy;
       if (update.is_array() || update.is_string()) {
@@ -170,12 +155,14 @@ json upsertManyAction(CallContext& ctx, const json& args) {
       }
       for (const auto& f : model.fields)
         if (f.updated_at && std::find(copy.begin(), copy.end(), &f) == copy.end()) copy.push_back(&f);
-      for (const auto* f : copy)
-        sets += (sets.empty() ? "" : ", ") + quote(f->column) + " = excluded." + quote(f->column);
+      spec.copy = copy;
     }
-    std::string tail =
-        " ON CONFLICT (" + target_sql + ") DO " + (sets.empty() ? "NOTHING" : "UPDATE SET " + sets);
-    count = insertAll(w, conn, data, "upsertMany", tail, extra);
+    Conflict conflict{&spec, "upsert"};
+    for (const auto* list : {&spec.target, &spec.sets, &spec.copy}) {
+      conflict.key += '\x1f';
+      for (const auto* f : *list) conflict.key += f->name + ",";
+    }
+    count = insertAll(w, conn, data, "upsertMany", conflict, update.is_object() ? &update : nullptr);
   });
   return {{"count", count}};
 }

@@ -4,26 +4,18 @@
 
 #include "client/write/actions.hpp"
 #include "client/write/write.hpp"
+#include "query/statements.hpp"
 
 namespace litestone::detail::write {
 
 json insertPrepared(const WriteCall& w, engine::Connection& conn, const json& data, bool want_row) {
   const auto& m = w.model;
-  std::string columns, marks;
-  for (const auto& f : m.fields) {
-    if (!f.stored() || !data.contains(f.name)) continue;
-    columns += (columns.empty() ? "" : ", ") + quote(f.column);
-    marks += marks.empty() ? "?" : ", ?";
-  }
-  std::string sql = "INSERT INTO " + quote(m.table) +
-                    (columns.empty() ? " DEFAULT VALUES" : " (" + columns + ") VALUES (" + marks + ")");
-  if (want_row) sql += returningAll(m);
-  Exec e(w, conn, sql);
-  for (const auto& f : m.fields) {
-    if (!f.stored()) continue;
-    auto it = data.find(f.name);
-    if (it != data.end()) e.bindRef(f, *it);  // data outlives the step
-  }
+  std::string key = "insert\x1f" + m.name + (want_row ? "\x1fR" : "\x1f-");
+  std::vector<const schema::Field*> fields;
+  appendMask(m, data, key, fields);
+  auto c = statement(w, key, [&] { return query::insertRow(m, fields, want_row); });
+  Exec e(w, conn, c->sql);
+  bindCompiled(e, w, *c, data);
   if (!want_row) {
     e.run();
     return nullptr;

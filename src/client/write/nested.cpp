@@ -12,6 +12,7 @@
 #include <string>
 
 #include "client/write/write.hpp"
+#include "query/statements.hpp"
 
 namespace litestone::detail::write {
 
@@ -177,28 +178,25 @@ void joinOps(const WriteCall& w, engine::Connection& conn, const schema::Field& 
   checkOps(f, op, {"create", "connect", "connectOrCreate", "disconnect", "set", "update"});
   const json ours = row.at(r.local_fields.front()->name);
   const std::string& theirs_field = r.foreign_fields.front()->name;
-  std::string table = quote(r.join_table), from = quote(r.join_from_column), to = quote(r.join_to_column);
-  auto link = [&](const json& other) {
-    Exec e(w, conn,
-           "INSERT INTO " + table + " (" + from + ", " + to + ") VALUES (?, ?) ON CONFLICT DO NOTHING");
-    e.bindPlain(ours);
-    e.bindPlain(other.at(theirs_field));
-    e.run();
+  auto join = [&](query::JoinOp which) {
+    std::string key = "joinTable\x1f" + r.from->name + "\x1f" + r.field->name + "\x1f" +
+                      std::to_string(static_cast<int>(which));
+    return statement(w, key, [&] { return query::joinTable(r, which); });
   };
-  auto unlink = [&](const json& other) {
-    Exec e(w, conn, "DELETE FROM " + table + " WHERE " + from + " = ? AND " + to + " = ?");
-    e.bindPlain(ours);
-    e.bindPlain(other.at(theirs_field));
-    e.run();
-  };
-  auto linked = [&](const json& other) {
-    Exec e(w, conn, "SELECT 1 FROM " + table + " WHERE " + from + " = ? AND " + to + " = ?");
-    e.bindPlain(ours);
-    e.bindPlain(other.at(theirs_field));
+  auto run = [&](query::JoinOp which, const json* other) {
+    auto c = join(which);
+    Exec e(w, conn, c->sql);
+    std::vector<json> keys{ours};
+    if (other) keys.push_back(other->at(theirs_field));
+    bindCompiled(e, w, *c, json(), keys);
+    if (which != query::JoinOp::Linked) return e.run() > 0;
     bool yes = e.step();
     e.finish();
     return yes;
   };
+  auto link = [&](const json& other) { run(query::JoinOp::Link, &other); };
+  auto unlink = [&](const json& other) { run(query::JoinOp::Unlink, &other); };
+  auto linked = [&](const json& other) { return run(query::JoinOp::Linked, &other); };
   for (const auto& [key, value] : op.items()) {
     if (key == "create") {
       for (const auto& item : asList(value)) link(createRow(cw, conn, item, true));
@@ -214,9 +212,7 @@ void joinOps(const WriteCall& w, engine::Connection& conn, const schema::Field& 
       for (const auto& where : asList(value))
         for (const auto& other : findRows(cw, where, r.foreign_fields)) unlink(other);
     } else if (key == "set") {
-      Exec e(w, conn, "DELETE FROM " + table + " WHERE " + from + " = ?");
-      e.bindPlain(ours);
-      e.run();
+      run(query::JoinOp::UnlinkAll, nullptr);
       for (const auto& where : asList(value)) link(findOne(cw, f, where, "set", r.foreign_fields));
     } else if (key == "update") {
       for (const auto& item : asList(value)) {

@@ -7,6 +7,7 @@
 
 #include "client/write/actions.hpp"
 #include "client/write/write.hpp"
+#include "query/statements.hpp"
 
 namespace litestone::detail::write {
 
@@ -22,14 +23,20 @@ bool isSoftChild(const schema::Relation& r, const schema::Model& parent) {
 std::vector<json> childKeys(const WriteCall& w, engine::Connection& conn, const schema::Relation& r,
                             const json& row, const json& deleted_at) {
   const schema::Model& child = *r.to;
-  std::string cols, cond;
-  for (const auto* f : child.primary_key) cols += (cols.empty() ? "" : ", ") + quote(f->column);
-  for (const auto* f : r.foreign_fields) cond += quote(f->column) + " = ? AND ";
-  cond += quote(child.deleted_at->column) + " IS ?";
+  bool deleted = !deleted_at.is_null();
   WriteCall cw = w.child(child);
-  Exec e(cw, conn, "SELECT " + cols + " FROM " + quote(child.table) + " WHERE " + cond);
-  for (const auto* f : r.local_fields) e.bindPlain(row.at(f->name));
-  e.bindPlain(deleted_at);
+  auto c = statement(w,
+                     "childKeys\x1f" + r.from->name + "\x1f" + r.field->name +
+                         (deleted ? "\x1f"
+                                    "D"
+                                  : "\x1f"
+                                    "L"),
+                     [&] { return query::childKeys(r, deleted); });
+  Exec e(cw, conn, c->sql);
+  std::vector<json> parent;
+  for (const auto* f : r.local_fields) parent.push_back(row.at(f->name));
+  if (deleted) parent.push_back(deleted_at);
+  bindCompiled(e, cw, *c, json(), parent);
   std::vector<json> keys;
   while (e.step()) {
     json pk = json::object();
@@ -46,11 +53,12 @@ std::vector<json> childKeys(const WriteCall& w, engine::Connection& conn, const 
 bool setDeleted(const WriteCall& w, engine::Connection& conn, const json& pk, bool remove) {
   const auto& m = w.model;
   json before = m.soft_delete_cascade ? selectRaw(w, conn, pk) : json(nullptr);
-  Exec e(w, conn,
-         "UPDATE " + quote(m.table) + " SET " + quote(m.deleted_at->column) + " = ? WHERE " + pkPredicate(m) +
-             " AND " + quote(m.deleted_at->column) + (remove ? " IS NULL" : " IS NOT NULL"));
-  e.bindPlain(remove ? json(w.now.now()) : json(nullptr));
-  bindPk(e, m, pk);
+  auto c = statement(w, "setDeletedByKey\x1f" + m.name + (remove ? "\x1fR" : "\x1fU"),
+                     [&] { return query::setDeletedByKey(m, remove); });
+  Exec e(w, conn, c->sql);
+  json data = {{m.deleted_at->name, remove ? json(w.now.now()) : json(nullptr)}};
+  auto keys = keyValues(m, pk);
+  bindCompiled(e, w, *c, data, keys);
   if (e.run() == 0) return false;
   if (!m.soft_delete_cascade || before.is_null()) return true;
   json stamp = remove ? json(nullptr) : before[m.deleted_at->name];
@@ -63,8 +71,10 @@ bool setDeleted(const WriteCall& w, engine::Connection& conn, const json& pk, bo
 }
 
 int64_t hardDelete(const WriteCall& w, engine::Connection& conn, const json& pk) {
-  Exec e(w, conn, "DELETE FROM " + quote(w.model.table) + " WHERE " + pkPredicate(w.model));
-  bindPk(e, w.model, pk);
+  auto c = statement(w, "deleteByKey\x1f" + w.model.name, [&] { return query::deleteByKey(w.model); });
+  Exec e(w, conn, c->sql);
+  auto keys = keyValues(w.model, pk);
+  bindCompiled(e, w, *c, json(), keys);
   return e.run();
 }
 
@@ -99,8 +109,15 @@ json manyRows(CallContext& ctx, const json& args, const char* action, bool soft)
   ctx.state.databaseFor(model).transaction([&](engine::Connection& conn) {
     CallClock clock;
     WriteCall w{ctx, model, clock, args};
-    for (const auto& pk : findTargets(w, where, soft ? Deleted::Live : Deleted::Any))
-      count += soft ? (setDeleted(w, conn, pk, true) ? 1 : 0) : hardDelete(w, conn, pk);
+    if (soft && model.soft_delete_cascade) {  // each row carries its own cascade
+      for (const auto& pk : findTargets(w, where, Deleted::Live))
+        count += setDeleted(w, conn, pk, true) ? 1 : 0;
+    } else if (soft) {
+      json data = {{model.deleted_at->name, w.now.now()}};
+      count = runCompiled(w, conn, *compiledWrite(w, query::WriteAction::RemoveMany), data);
+    } else {
+      count = runCompiled(w, conn, *compiledWrite(w, query::WriteAction::DeleteMany), json::object());
+    }
   });
   return {{"count", count}};
 }
@@ -131,8 +148,16 @@ json restoreAction(CallContext& ctx, const json& args) {
   ctx.state.databaseFor(model).transaction([&](engine::Connection& conn) {
     CallClock clock;
     WriteCall w{ctx, model, clock, args};
-    auto targets = findTargets(w, where, Deleted::Only);
-    for (const auto& pk : targets) setDeleted(w, conn, pk, false);
+    std::vector<json> targets;
+    if (model.soft_delete_cascade) {  // each row brings back its own cascade
+      targets = findTargets(w, where, Deleted::Only);
+      for (const auto& pk : targets) setDeleted(w, conn, pk, false);
+    } else {
+      json data = {{model.deleted_at->name, nullptr}};
+      bool keys = !noReturn(args);
+      runCompiled(w, conn, *compiledWrite(w, query::WriteAction::Restore, {}, keys), data,
+                  keys ? &targets : nullptr);
+    }
     if (noReturn(args)) return;
     for (const auto& pk : targets) {
       json row = readBack(w, pk, args, Deleted::Any);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "client/read_exec.hpp"
 #include "client/write/write.hpp"
 #include "common/base64.hpp"
 
@@ -27,16 +28,6 @@ json actorId(const json& auth) {
 }
 
 }  // namespace
-
-std::string quote(std::string_view identifier) {
-  std::string out = "\"";
-  for (char c : identifier) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
 
 Exec::Exec(const WriteCall& w, engine::Connection& conn, const std::string& sql)
     : w_(w), lease_(conn.cached(sql)), observe_(w.call.state.hasObservers()) {
@@ -130,6 +121,36 @@ void Exec::notify(int64_t rows) {
   w_.call.state.notify(e);
 }
 
+int64_t runCompiled(const WriteCall& w, engine::Connection& conn, const query::CompiledWrite& compiled,
+                    const json& data, std::vector<json>* keys) {
+  Exec e(w, conn, compiled.sql);
+  bindCompiled(e, w, compiled, data);
+  if (!keys) return e.run();
+  while (e.step()) {
+    json pk = json::object();
+    int i = 0;
+    for (const auto* f : w.model.primary_key) pk[f->name] = e.statement().getJson(i++);
+    keys->push_back(std::move(pk));
+  }
+  e.finish();
+  return static_cast<int64_t>(keys->size());
+}
+
+std::shared_ptr<const query::CompiledWrite> compiledWrite(const WriteCall& w, query::WriteAction action,
+                                                          std::vector<const schema::Field*> fields,
+                                                          bool return_keys) {
+  query::WriteRequest req;
+  req.schema = w.call.state.schema.get();
+  req.model = &w.model;
+  req.action = action;
+  req.system = w.call.system;
+  req.args = &w.args;
+  req.fields = std::move(fields);
+  req.return_keys = return_keys;
+  req.auth = &w.call.auth;
+  return w.call.state.compile_cache.write(req);
+}
+
 bool isSingleStatement(const schema::Model& model, const json& data) {
   if (!data.is_object()) return false;
   for (const auto& f : model.fields)
@@ -150,17 +171,50 @@ void inWriteTransaction(CallContext& ctx, bool single, const std::function<void(
   }
 }
 
-std::string pkPredicate(const schema::Model& model) {
-  std::string out;
-  for (const auto* f : model.primary_key) {
-    if (!out.empty()) out += " AND ";
-    out += quote(f->column) + " = ?";
+std::shared_ptr<const query::CompiledWrite> statement(const WriteCall& w, const std::string& key,
+                                                      const std::function<query::CompiledWrite()>& build) {
+  return w.call.state.compile_cache.statement(key, build);
+}
+
+void bindCompiled(Exec& e, const WriteCall& w, const query::CompiledWrite& c, const json& row,
+                  std::span<const json> keys, const json* second) {
+  static const json kNull;
+  for (const auto& p : c.params) {
+    switch (p.source) {
+      case query::ParamSource::Value: {
+        const json& from = p.external == 1 && second ? *second : row;
+        auto it = from.find(p.field->name);
+        e.bindRef(*p.field, it == from.end() ? kNull : *it);  // row outlives the step
+        break;
+      }
+      case query::ParamSource::External:
+        e.bindPlain(keys[static_cast<size_t>(p.external)]);
+        break;
+      case query::ParamSource::Constant:
+        e.bindPlain(p.constant);
+        break;
+      case query::ParamSource::Args:
+      case query::ParamSource::Auth:
+        e.bindPlain(resolveParam(p, w.args, {}, w.call.auth));
+        break;
+    }
   }
+}
+
+std::vector<json> keyValues(const schema::Model& model, const json& pk) {
+  std::vector<json> out;
+  out.reserve(model.primary_key.size());
+  for (const auto* f : model.primary_key) out.push_back(pk.at(f->name));
   return out;
 }
 
-void bindPk(Exec& e, const schema::Model& model, const json& pk) {
-  for (const auto* f : model.primary_key) e.bindPlain(pk.at(f->name));
+void appendMask(const schema::Model& model, const json& data, std::string& key,
+                std::vector<const schema::Field*>& fields) {
+  for (const auto& f : model.fields) {
+    bool on = f.stored() && data.contains(f.name);
+    key += on ? '1' : '0';
+    if (on) fields.push_back(&f);
+  }
 }
 
 json pkOf(const schema::Model& model, const json& row) {
@@ -170,16 +224,6 @@ json pkOf(const schema::Model& model, const json& row) {
     pk[f->name] = it == row.end() ? json(nullptr) : *it;
   }
   return pk;
-}
-
-std::string returningAll(const schema::Model& model) {
-  std::string out;
-  for (const auto& f : model.fields) {
-    if (!f.stored()) continue;
-    out += out.empty() ? " RETURNING " : ", ";
-    out += quote(f.column);
-  }
-  return out;
 }
 
 json rawRow(const schema::Model& model, engine::Statement& s) {

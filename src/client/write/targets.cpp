@@ -86,6 +86,13 @@ std::vector<json> findTargets(const WriteCall& w, const json& where, Deleted del
   return out;
 }
 
+int64_t countTargets(const WriteCall& w, const json& where, Deleted deleted) {
+  json args = {{"where", where}};
+  addDeleted(w.model, args, deleted);
+  CallContext ctx{w.call.state, &w.model, w.call.auth, w.call.system, "findMany"};
+  return readScalar(ctx, query::Operation::Count, args);
+}
+
 json readBack(const WriteCall& w, const json& pk, const json& args, Deleted deleted) {
   json args_read = {{"where", pk}};
   for (const char* key : {"select", "include"}) {

@@ -1,19 +1,20 @@
 // update: one row matched by where (usually unique), with nested writes.
-// updateMany: the same data on every matching row.
+// updateMany: the same data on every matching row, in one UPDATE compiled
+// by the query layer.
 
 #include <string>
 
 #include "client/write/actions.hpp"
 #include "client/write/write.hpp"
+#include "query/statements.hpp"
 
 namespace litestone::detail::write {
 
 json selectRaw(const WriteCall& w, engine::Connection& conn, const json& pk) {
-  std::string cols;
-  for (const auto& f : w.model.fields)
-    if (f.stored()) cols += (cols.empty() ? "" : ", ") + quote(f.column);
-  Exec e(w, conn, "SELECT " + cols + " FROM " + quote(w.model.table) + " WHERE " + pkPredicate(w.model));
-  bindPk(e, w.model, pk);
+  auto c = statement(w, "selectByKey\x1f" + w.model.name, [&] { return query::selectByKey(w.model); });
+  Exec e(w, conn, c->sql);
+  auto keys = keyValues(w.model, pk);
+  bindCompiled(e, w, *c, json(), keys);
   json row = e.step() ? rawRow(w.model, e.statement()) : json(nullptr);
   e.finish();
   return row;
@@ -22,24 +23,17 @@ json selectRaw(const WriteCall& w, engine::Connection& conn, const json& pk) {
 json updatePrepared(const WriteCall& w, engine::Connection& conn, const json& pk, const json& data,
                     bool want_row) {
   const auto& m = w.model;
-  std::string sets;
-  for (const auto& f : m.fields) {
-    if (!f.stored() || !data.contains(f.name)) continue;
-    sets += (sets.empty() ? "" : ", ") + quote(f.column) + " = ?";
-  }
-  if (sets.empty()) {
+  std::string key = "updateByKey\x1f" + m.name + (want_row ? "\x1fR" : "\x1f-");
+  std::vector<const schema::Field*> fields;
+  appendMask(m, data, key, fields);
+  if (fields.empty()) {
     json existing = selectRaw(w, conn, pk);
     return want_row || existing.is_null() ? existing : json(true);
   }
-  std::string sql = "UPDATE " + quote(m.table) + " SET " + sets + " WHERE " + pkPredicate(m);
-  if (want_row) sql += returningAll(m);
-  Exec e(w, conn, sql);
-  for (const auto& f : m.fields) {
-    if (!f.stored()) continue;
-    auto it = data.find(f.name);
-    if (it != data.end()) e.bindRef(f, *it);  // data outlives the step
-  }
-  bindPk(e, m, pk);
+  auto c = statement(w, key, [&] { return query::updateByKey(m, fields, want_row); });
+  Exec e(w, conn, c->sql);
+  auto keys = keyValues(m, pk);
+  bindCompiled(e, w, *c, data, keys);
   if (!want_row) {
     int64_t changes = e.run();
     return changes > 0 ? json(true) : json(nullptr);
@@ -103,8 +97,14 @@ json updateManyAction(CallContext& ctx, const json& args) {
       throw QueryError("QUERY_INVALID_ARGUMENT", "updateMany does not take nested relation writes",
                        {{"model", model.name}});
     prepareRow(w.rowContext(WriteOp::Update), data);
-    for (const auto& pk : findTargets(w, where, Deleted::Live))
-      if (!updatePrepared(w, conn, pk, data, false).is_null()) ++count;
+    std::vector<const schema::Field*> fields;
+    for (const auto& f : model.fields)
+      if (f.stored() && data.contains(f.name)) fields.push_back(&f);
+    if (fields.empty()) {  // nothing to set: the rows that would be updated
+      count = countTargets(w, where, Deleted::Live);
+      return;
+    }
+    count = runCompiled(w, conn, *compiledWrite(w, query::WriteAction::UpdateMany, std::move(fields)), data);
   });
   return {{"count", count}};
 }

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "client/write/pipeline.hpp"
 #include "engine/connection.hpp"
 #include "litestone/error.hpp"
+#include "query/compile.hpp"
 
 namespace litestone::detail::write {
 
@@ -34,8 +36,6 @@ struct WriteCall {
 };
 
 // ---- sql.cpp --------------------------------------------------------------
-
-std::string quote(std::string_view identifier);  // "name" with "" doubled
 
 // A cached statement of the write connection with positional binds. Tells
 // the client's observers about each run when there are any, and turns
@@ -74,13 +74,34 @@ class Exec {
   std::chrono::steady_clock::time_point start_;
 };
 
-// "col" = ? AND ... for the primary key, binds in primary_key order.
-std::string pkPredicate(const schema::Model& model);
-void bindPk(Exec& e, const schema::Model& model, const json& pk);
+// Runs a statement compiled by the query layer: Value params bind the
+// prepared row data by field type, the others resolve against the call's
+// args. Returns the changed rows; with keys, collects the primary key of
+// each row the statement RETURNS.
+int64_t runCompiled(const WriteCall& w, engine::Connection& conn, const query::CompiledWrite& compiled,
+                    const json& data, std::vector<json>* keys = nullptr);
+// The cached compilation of a whole-set write of w.model (query/compile.hpp).
+std::shared_ptr<const query::CompiledWrite> compiledWrite(const WriteCall& w, query::WriteAction action,
+                                                          std::vector<const schema::Field*> fields = {},
+                                                          bool return_keys = false);
+
+// A fixed statement (query/statements.hpp) of this client, compiled once
+// per key: the key names the statement, its model and its shape.
+std::shared_ptr<const query::CompiledWrite> statement(const WriteCall& w, const std::string& key,
+                                                      const std::function<query::CompiledWrite()>& build);
+// Binds the params of a compiled statement: Value params from `row` (or,
+// external 1, from `second`), External i from keys[i], constants, and args
+// / auth values of the call.
+void bindCompiled(Exec& e, const WriteCall& w, const query::CompiledWrite& c, const json& row,
+                  std::span<const json> keys = {}, const json* second = nullptr);
+// The primary key values of pk ({field: value}) in primary_key order.
+std::vector<json> keyValues(const schema::Model& model, const json& pk);
+// '1' / '0' per field of model: stored and present in data. Appends to key
+// and fills fields with the present ones.
+void appendMask(const schema::Model& model, const json& data, std::string& key,
+                std::vector<const schema::Field*>& fields);
 // The primary key fields of a row (field name → value).
 json pkOf(const schema::Model& model, const json& row);
-// RETURNING list of every stored field, in schema order.
-std::string returningAll(const schema::Model& model);
 // A RETURNING row read back as {field: raw value}.
 json rawRow(const schema::Model& model, engine::Statement& s);
 
@@ -96,6 +117,8 @@ enum class Deleted { Live, Any, Only };
 // Primary keys of the rows matching where (as findMany sees them: policies,
 // soft delete). limit 0 = all.
 std::vector<json> findTargets(const WriteCall& w, const json& where, Deleted deleted, int64_t limit = 0);
+// The number of rows matching where (as findTargets would list them).
+int64_t countTargets(const WriteCall& w, const json& where, Deleted deleted);
 // A fast path: when where is exactly the primary key (scalar values) on a
 // model without soft delete or policies, the pk itself.
 std::optional<json> directPk(const WriteCall& w, const json& where);

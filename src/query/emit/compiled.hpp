@@ -76,6 +76,15 @@ struct CompiledSelect {
   std::vector<CompiledInclude> includes;
 };
 
+// A compiled write: one INSERT / UPDATE / DELETE, its params in placeholder
+// order, and the IR dump for tests and --explain.
+struct CompiledWrite {
+  const schema::Model* model = nullptr;
+  std::string ir;
+  std::string sql;
+  std::vector<Param> params;
+};
+
 // A compiled read: the statement(s) of one action, plus the IR dump for
 // tests and --explain.
 struct CompiledRead {

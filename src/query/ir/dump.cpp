@@ -1,5 +1,7 @@
 #include "query/ir/dump.hpp"
 
+#include "query/ir/write.hpp"
+
 namespace litestone::query {
 
 namespace {
@@ -7,6 +9,28 @@ namespace {
 class Dumper {
  public:
   std::string take() { return std::move(out_); }
+
+  void write(const Write& w) {
+    static const char* kKinds[] = {"Insert", "Update", "Delete"};
+    line(0, std::string(kKinds[static_cast<int>(w.kind)]) + " " + w.model->name);
+    for (auto& a : w.values) line(1, "set " + a.field->name + " = " + param(a.value));
+    if (w.target) {
+      line(1, "target");
+      select(*w.target, 2);
+    }
+    if (w.on_conflict) {
+      std::string target;
+      for (auto* f : w.on_conflict->target) target += (target.empty() ? "" : ", ") + f->name;
+      line(1, "onConflict (" + target + ")");
+      for (auto& a : w.on_conflict->sets) line(2, "set " + a.field->name + " = " + param(a.value));
+      for (auto* f : w.on_conflict->copy) line(2, "set " + f->name + " = excluded." + f->name);
+    }
+    if (!w.returning.empty()) {
+      std::string cols;
+      for (auto* f : w.returning) cols += (cols.empty() ? "" : ", ") + f->name;
+      line(1, "returning " + cols);
+    }
+  }
 
   void select(const Select& s, int depth) {
     line(depth, "Select " + s.model->name + " as t" + std::to_string(s.alias) + " mode=" + modeName(s.mode) +
@@ -150,6 +174,12 @@ class Dumper {
       case ParamSource::External:
         text = "external(" + std::to_string(p.external) + ")";
         break;
+      case ParamSource::Auth:
+        text = "auth." + pathText(p.path);
+        break;
+      case ParamSource::Value:
+        text = "value(" + (p.field ? p.field->name : std::string("?")) + ")";
+        break;
     }
     static const char* kTransforms[] = {"",
                                         "likeContains",
@@ -185,6 +215,12 @@ class Dumper {
 std::string dumpSelect(const Select& select) {
   Dumper d;
   d.select(select, 0);
+  return d.take();
+}
+
+std::string dumpWrite(const Write& write) {
+  Dumper d;
+  d.write(write);
   return d.take();
 }
 

@@ -6,10 +6,12 @@
 #include <string>
 
 #include "query/ir/ir.hpp"
+#include "query/ir/write.hpp"
 
 namespace litestone::query {
 
 std::string dumpSelect(const Select& select);
+std::string dumpWrite(const Write& write);
 std::string dumpNode(const Node& node);
 
 }  // namespace litestone::query

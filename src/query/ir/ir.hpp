@@ -49,6 +49,8 @@ enum class ParamSource {
   Args,      // the value at `path` inside the call's args
   Constant,  // `constant`
   External,  // externals[external] supplied by the executor (parent keys)
+  Value,     // writes: the prepared value of `field` (the write pipeline's row data)
+  Auth,      // the value at `path` inside the caller's auth JSON (null when absent)
 };
 
 struct Param {
@@ -56,6 +58,7 @@ struct Param {
   ArgPath path;
   json constant;
   int external = 0;
+  const schema::Field* field = nullptr;  // Value: the column written
   ValueTransform transform = ValueTransform::None;
 };
 
