@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "command.hpp"
+#include "common/error_codes.hpp"
 #include "litestone/litestone.hpp"
 
 namespace litestone::cli {
@@ -25,7 +26,7 @@ json parseJson(const std::string& text, const std::string& what) {
   try {
     return json::parse(text);
   } catch (const json::parse_error& e) {
-    throw QueryError("QUERY_INVALID_JSON", what + " is not valid JSON: " + e.what(), {{"input", what}});
+    throw QueryError(codes::kQueryInvalidJson, what + " is not valid JSON: " + e.what(), {{"input", what}});
   }
 }
 
