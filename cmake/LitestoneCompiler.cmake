@@ -38,8 +38,27 @@ endfunction()
 
 # litestone_layer(<name> SOURCES ... DEPS ...) defines an OBJECT library for one
 # layer of src/. A layer links only to the layers below it (STYLE 1.4).
+#
+# The layer rule is enforced by the include path: a layer does not see src/
+# but a folder of its own, <build>/layers/<name>/, holding a link to its own
+# folder and to the folders of the layers below it (transitively). So
+# `#include "client/state.hpp"` in src/engine/ fails to compile. Layers above
+# get the include folders of the layers they link, never of those above them.
 function(litestone_layer name)
   cmake_parse_arguments(L "" "" "SOURCES;DEPS;LIBS" ${ARGN})
+  set(visible ${name})
+  foreach(dep IN LISTS L_DEPS)
+    get_property(below GLOBAL PROPERTY LITESTONE_VISIBLE_${dep})
+    list(APPEND visible ${dep} ${below})
+  endforeach()
+  list(REMOVE_DUPLICATES visible)
+  set_property(GLOBAL PROPERTY LITESTONE_VISIBLE_${name} ${visible})
+  set(include_dir ${PROJECT_BINARY_DIR}/layers/${name})
+  file(REMOVE_RECURSE ${include_dir})
+  file(MAKE_DIRECTORY ${include_dir})
+  foreach(layer IN LISTS visible)
+    file(CREATE_LINK ${PROJECT_SOURCE_DIR}/src/${layer} ${include_dir}/${layer} SYMBOLIC)
+  endforeach()
   if(NOT L_SOURCES)
     # A layer with no code yet still exists, so that layers above can link it.
     add_library(litestone_${name} INTERFACE)
@@ -52,7 +71,7 @@ function(litestone_layer name)
   add_library(litestone_${name} OBJECT ${L_SOURCES})
   target_include_directories(litestone_${name}
     PUBLIC $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>
-           $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/src>)
+           $<BUILD_INTERFACE:${include_dir}>)
   target_link_libraries(litestone_${name} PUBLIC litestone_flags nlohmann_json::nlohmann_json
                         ${L_LIBS})
   foreach(dep IN LISTS L_DEPS)

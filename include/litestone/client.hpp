@@ -29,7 +29,8 @@ namespace litestone {
 
 namespace detail {
 struct ClientState;
-}
+struct ClientAccess;  // src/client/access.hpp: the library's own way in
+}  // namespace detail
 namespace schema {
 struct Model;
 }
@@ -245,10 +246,9 @@ class LITESTONE_EXPORT Client {
   void attach(const std::string& path, const std::string& alias) const;
   void detach(const std::string& alias) const;
 
-  detail::ClientState& state() const { return *state_; }
-  const std::shared_ptr<detail::ClientState>& sharedState() const { return state_; }
-
  private:
+  friend struct detail::ClientAccess;
+
   std::shared_ptr<detail::ClientState> state_;
   json auth_;
   bool system_ = false;

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "client/decode.hpp"
+#include "client/events.hpp"
 #include "client/read_exec.hpp"
 #include "query/compile_aggregate.hpp"
 
@@ -76,17 +77,10 @@ json run(CallContext& ctx, const json& raw_args, bool grouped) {
     }
     if (observed) {
       std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - start;
-      QueryEvent e;
-      e.model = ctx.model->name;
-      e.operation = std::string(ctx.action);
-      e.database = databaseName(*ctx.model);
-      e.actor_id = ctx.auth.is_object() ? ctx.auth.value("id", json()) : json();
-      e.sql = compiled->sql;
-      for (auto& p : compiled->params) e.params.push_back(resolveParam(p, args, {}));
-      e.duration_ms = ms.count();
-      e.row_count = n;
-      e.args = args;
-      ctx.state.notify(e);
+      json params = json::array();
+      for (auto& p : compiled->params) params.push_back(resolveParam(p, args, {}));
+      ctx.state.notify(makeQueryEvent(ctx.state, ctx.model, ctx.action, ctx.auth, compiled->sql,
+                                      std::move(params), ms.count(), n, args));
     }
   });
   return out;

@@ -7,6 +7,7 @@
 #include "client/read.hpp"
 #include "client/read_exec.hpp"
 #include "client/state.hpp"
+#include "common/error_codes.hpp"
 #include "query/args/limits.hpp"
 #include "query/config.hpp"
 
@@ -20,7 +21,7 @@ namespace {
   auto names = actionNames();
   std::string list;
   for (auto& n : names) list += (list.empty() ? "" : ", ") + n;
-  throw QueryError("QUERY_UNKNOWN_ACTION",
+  throw QueryError(codes::kQueryUnknownAction,
                    "unknown action \"" + std::string(action) + "\" on model \"" + std::string(model) +
                        "\"; actions: " + list,
                    {{"action", action}, {"model", model}, {"allowed", names}});
@@ -52,7 +53,7 @@ json dispatch(ClientState& state, const json& auth, bool system, const schema::M
 namespace {
 
 QueryError badRequest(const std::string& what, const json& got) {
-  return QueryError("QUERY_INVALID_ARGUMENT", "invalid call: " + what,
+  return QueryError(codes::kQueryInvalidArgument, "invalid call: " + what,
                     {{"path", "request"}, {"expected", what}, {"got", got.type_name()}});
 }
 
@@ -117,7 +118,7 @@ json Client::call(const json& request) const {
   if (!request.is_object()) throw badRequest("an object {model, action, args} or an array of them", request);
   for (auto& [k, v] : request.items()) {
     if (k != "model" && k != "action" && k != "args") {
-      throw QueryError("QUERY_UNKNOWN_ARGUMENT",
+      throw QueryError(codes::kQueryUnknownArgument,
                        "unknown key \"" + k + "\" in call; allowed: model, action, args",
                        {{"argument", k}, {"path", k}, {"allowed", {"model", "action", "args"}}});
     }
@@ -140,7 +141,7 @@ json Client::query(const json& spec) const {
     json out = json::object();
     for (auto& [name, entry] : spec.items()) {
       if (!entry.is_object()) {
-        throw QueryError("QUERY_INVALID_ARGUMENT",
+        throw QueryError(codes::kQueryInvalidArgument,
                          "query entry \"" + name + "\" must be an object of arguments",
                          {{"path", name}, {"expected", "an object"}});
       }
@@ -149,7 +150,8 @@ json Client::query(const json& spec) const {
       for (auto& [k, v] : entry.items()) {
         if (k == "model") {
           if (!v.is_string()) {
-            throw QueryError("QUERY_INVALID_ARGUMENT", "query entry \"" + name + "\": model must be a string",
+            throw QueryError(codes::kQueryInvalidArgument,
+                             "query entry \"" + name + "\": model must be a string",
                              {{"path", name + ".model"}, {"expected", "a string"}});
           }
           model = v.get<std::string>();

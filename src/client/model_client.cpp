@@ -1,5 +1,6 @@
 // ModelClient: each method is the wire action of the same name.
 
+#include "client/access.hpp"
 #include "client/state.hpp"
 #include "litestone/client.hpp"
 #include "schema/schema.hpp"
@@ -7,7 +8,7 @@
 namespace litestone {
 
 ModelClient::ModelClient(const Client& client, std::string model)
-    : state_(client.sharedState()),
+    : state_(detail::ClientAccess::shared(client)),
       auth_(client.auth()),
       system_(client.isSystem()),
       model_(std::move(model)),

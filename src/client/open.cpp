@@ -3,9 +3,11 @@
 
 #include <filesystem>
 
+#include "client/access.hpp"
 #include "client/open.hpp"
 #include "client/schema_json.hpp"
 #include "client/state.hpp"
+#include "common/error_codes.hpp"
 #include "ddl/push.hpp"
 #include "schema/load.hpp"
 
@@ -24,7 +26,7 @@ std::shared_ptr<const schema::Schema> loadSchema(const ClientOptions& options) {
   if (options.parsed) return options.parsed->impl().schema;
   if (!options.path.empty()) return schema::loadFileOrThrow(options.path);
   if (!options.schema.empty()) return schema::loadTextOrThrow(options.schema);
-  throw SchemaError("SCHEMA_NO_SOURCE",
+  throw SchemaError(codes::kSchemaNoSource,
                     "createClient needs a schema: set ClientOptions::path, ::schema or ::parsed",
                     {{"diagnostics", json::array()}});
 }
@@ -42,7 +44,7 @@ std::string databasePath(const schema::Schema& s, const schema::Database& block,
 void checkDrivers(const schema::Schema& s) {
   for (const auto& block : s.databases) {
     if (block.driver.empty() || block.driver == "sqlite") continue;
-    throw Error("DATABASE_DRIVER_UNSUPPORTED",
+    throw Error(codes::kDatabaseDriverUnsupported,
                 "database \"" + block.name + "\" uses driver " + block.driver +
                     ", which is not supported yet; supported: sqlite",
                 {{"database", block.name}, {"driver", block.driver}, {"supported", json::array({"sqlite"})}});
@@ -127,7 +129,7 @@ Client openClient(const ClientOptions& options, bool create_missing) {
   for (const auto& block : s.databases) {
     std::string path = databasePath(s, block, options);
     if (path.empty()) {
-      throw Error("DATABASE_NO_PATH",
+      throw Error(codes::kDatabaseNoPath,
                   "database \"" + block.name + "\" has no path: declare `database " + block.name +
                       " { path \"./app.db\" }` in the schema or pass ClientOptions::db",
                   {{"database", block.name}});
@@ -147,7 +149,7 @@ Client openClient(const ClientOptions& options, bool create_missing) {
 Client createClient(const ClientOptions& options) { return detail::openClient(options, true); }
 
 json autoMigrate(const Client& db) {
-  auto& state = db.state();
+  auto& state = detail::stateOf(db);
   json applied = json::array();
   json pending = json::array();
   json per_database = json::array();
@@ -207,7 +209,7 @@ engine::Database& ClientState::databaseFor(const schema::Model& m) {
   const std::string& name = m.database != nullptr ? m.database->name : schema->mainDatabase().name;
   auto it = databases.find(name);
   if (it == databases.end())
-    throw Error("DATABASE_NOT_OPEN", "database \"" + name + "\" of model \"" + m.name + "\" is not open",
+    throw Error(codes::kDatabaseNotOpen, "database \"" + name + "\" of model \"" + m.name + "\" is not open",
                 {{"database", name}, {"model", m.name}});
   return *it->second;
 }
@@ -216,7 +218,7 @@ engine::Database& ClientState::mainDatabase() {
   const std::string& name = schema->mainDatabase().name;
   auto it = databases.find(name);
   if (it == databases.end())
-    throw Error("DATABASE_NOT_OPEN", "database \"" + name + "\" is not open", {{"database", name}});
+    throw Error(codes::kDatabaseNotOpen, "database \"" + name + "\" is not open", {{"database", name}});
   return *it->second;
 }
 
@@ -229,7 +231,7 @@ const schema::Model& ClientState::model(std::string_view name) const {
   std::sort(names.begin(), names.end());
   std::string list;
   for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-  throw QueryError("QUERY_UNKNOWN_MODEL", "unknown model \"" + std::string(name) + "\"; models: " + list,
+  throw QueryError(codes::kQueryUnknownModel, "unknown model \"" + std::string(name) + "\"; models: " + list,
                    {{"model", name}, {"models", names}});
 }
 

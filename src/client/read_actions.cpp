@@ -4,6 +4,7 @@
 #include "client/read.hpp"
 
 #include "client/read_exec.hpp"
+#include "common/error_codes.hpp"
 
 namespace litestone::detail {
 
@@ -15,7 +16,7 @@ query::IncludeStrategy includeStrategy(const ClientOptions& options) {
   const std::string& s = options.include_strategy;
   if (s.empty() || s == "batched") return query::IncludeStrategy::Batched;
   if (s == "json") return query::IncludeStrategy::Json;
-  throw QueryError("QUERY_INVALID_ARGUMENT",
+  throw QueryError(codes::kQueryInvalidArgument,
                    "ClientOptions::include_strategy must be \"batched\" or \"json\", got \"" + s + "\"",
                    {{"path", "include_strategy"}, {"expected", "batched or json"}, {"got", s}});
 }
@@ -39,7 +40,7 @@ const json& orEmpty(const json& args) {
 
 NotFoundError notFound(CallContext& ctx, const json& args) {
   return NotFoundError(
-      "NOT_FOUND",
+      codes::kNotFound,
       "no " + ctx.model->name + " row matches " + std::string(ctx.action) + " where " +
           args.value("where", json::object()).dump(),
       {{"model", ctx.model->name}, {"action", ctx.action}, {"where", args.value("where", json())}});

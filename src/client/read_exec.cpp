@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "client/decode.hpp"
+#include "client/events.hpp"
 
 namespace litestone::detail {
 
@@ -151,17 +152,10 @@ const std::string& databaseName(const schema::Model& model) {
 
 void ReadExecutor::notify(const query::CompiledSelect& select, std::span<const json> externals, double ms,
                           int64_t rows) {
-  QueryEvent e;
-  e.model = select.model->name;
-  e.operation = std::string(ctx_.action);
-  e.database = databaseName(*select.model);
-  e.actor_id = ctx_.auth.is_object() ? ctx_.auth.value("id", json()) : json();
-  e.sql = select.sql;
-  for (auto& p : select.params) e.params.push_back(resolveParam(p, args_, externals, ctx_.auth));
-  e.duration_ms = ms;
-  e.row_count = rows;
-  e.args = args_;
-  ctx_.state.notify(e);
+  json params = json::array();
+  for (auto& p : select.params) params.push_back(resolveParam(p, args_, externals, ctx_.auth));
+  ctx_.state.notify(makeQueryEvent(ctx_.state, select.model, ctx_.action, ctx_.auth, select.sql,
+                                   std::move(params), ms, rows, args_));
 }
 
 namespace {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "client/access.hpp"
+
 namespace litestone::detail {
 
 void ClientState::notify(const QueryEvent& e) {
@@ -27,6 +29,14 @@ void ClientState::removeTap(uint64_t id) {
   std::lock_guard lock(taps_mutex_);
   std::erase_if(taps_, [id](auto& t) { return t.first == id; });
   has_observers_ = !taps_.empty() || static_cast<bool>(options.onQuery);
+}
+
+const schema::Schema& schemaOf(const Client& c) { return *stateOf(c).schema; }
+
+engine::Database* databaseOf(const Client& c, const std::string& block) {
+  auto& databases = stateOf(c).databases;
+  auto it = databases.find(block);
+  return it == databases.end() ? nullptr : it->second.get();
 }
 
 }  // namespace litestone::detail

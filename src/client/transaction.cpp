@@ -1,24 +1,16 @@
 // Client::transaction and Client::sql.
 
-#include <sqlite3.h>
-
 #include <chrono>
 #include <string>
 
+#include "client/events.hpp"
 #include "client/state.hpp"
+#include "common/error_codes.hpp"
 #include "litestone/client.hpp"
 
 namespace litestone {
 
 namespace {
-
-json actorId(const json& auth) {
-  if (auth.is_object()) {
-    auto it = auth.find("id");
-    if (it != auth.end()) return *it;
-  }
-  return nullptr;
-}
 
 // Runs one statement with its binds: rows for statements that return
 // columns (SELECT, PRAGMA, ... RETURNING), else {"changes": n}.
@@ -27,7 +19,7 @@ json runSql(engine::Connection& conn, std::string_view text, const json& params,
   int count = stmt.paramCount();
   if (params.is_array()) {
     if (static_cast<int>(params.size()) != count)
-      throw QueryError("QUERY_SQL_PARAMS",
+      throw QueryError(codes::kQuerySqlParams,
                        "sql: the statement has " + std::to_string(count) + " parameter(s), got " +
                            std::to_string(params.size()),
                        {{"expected", count}, {"got", params.size()}});
@@ -37,15 +29,15 @@ json runSql(engine::Connection& conn, std::string_view text, const json& params,
     for (const auto& [key, value] : params.items()) {
       int index = 0;
       for (const char* prefix : {":", "@", "$"}) {
-        if (index == 0) index = sqlite3_bind_parameter_index(stmt.handle(), (prefix + key).c_str());
+        if (index == 0) index = stmt.paramIndex(prefix + key);
       }
       if (index == 0)
-        throw QueryError("QUERY_SQL_PARAMS", "sql: the statement has no parameter named " + key,
+        throw QueryError(codes::kQuerySqlParams, "sql: the statement has no parameter named " + key,
                          {{"parameter", key}});
       stmt.bindJson(index, value);
     }
   } else if (!params.is_null()) {
-    throw QueryError("QUERY_SQL_PARAMS", "sql: params must be an array or an object of named values");
+    throw QueryError(codes::kQuerySqlParams, "sql: params must be an array or an object of named values");
   }
   if (stmt.columnCount() == 0) {
     int64_t changes = stmt.run();
@@ -81,17 +73,11 @@ json Client::sql(std::string_view text, const json& params) const {
   state_->mainDatabase().transaction(
       [&](engine::Connection& conn) { result = runSql(conn, text, params, rows); });
   if (state_->hasObservers()) {
-    QueryEvent e;
-    e.operation = "sql";
-    e.database = state_->schema->mainDatabase().name;
-    e.actor_id = actorId(auth_);
-    e.sql = std::string(text);
-    e.params = params.is_null() ? json::array() : params;
-    e.duration_ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    e.row_count = rows;
-    e.args = {{"sql", std::string(text)}, {"params", e.params}};
-    state_->notify(e);
+    json bound = params.is_null() ? json::array() : params;
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    json args = {{"sql", std::string(text)}, {"params", bound}};
+    state_->notify(detail::makeQueryEvent(*state_, nullptr, "sql", auth_, text, std::move(bound), ms, rows,
+                                          std::move(args)));
   }
   return result;
 }

@@ -1,4 +1,5 @@
 #include "litestone/error.hpp"
+#include "common/error_codes.hpp"
 
 namespace litestone {
 
@@ -18,7 +19,7 @@ namespace {
 
 json rawErrorJson(const std::exception& e) {
   if (auto* le = dynamic_cast<const Error*>(&e)) return le->toJson();
-  return json{{"error", {{"code", "INTERNAL"}, {"message", e.what()}, {"meta", json::object()}}}};
+  return json{{"error", {{"code", codes::kInternal}, {"message", e.what()}, {"meta", json::object()}}}};
 }
 
 }  // namespace

@@ -51,7 +51,7 @@ Connection::Connection(const ConnectionOptions& opts) : path_(opts.path) {
   sqlite3_extended_result_codes(db_, 1);
   try {
     cache_ = std::make_unique<StatementCache>(opts.statement_cache_size);
-    applyPragmas(opts.read_only);
+    applyPragmas(opts);
   } catch (...) {
     cache_.reset();
     sqlite3_close_v2(db_);
@@ -60,8 +60,15 @@ Connection::Connection(const ConnectionOptions& opts) : path_(opts.path) {
   }
 }
 
-void Connection::applyPragmas(bool read_only) {
+std::unique_ptr<Connection> Connection::scratch() {
+  return std::make_unique<Connection>(
+      ConnectionOptions{.path = ":memory:", .statement_cache_size = 0, .apply_pragmas = false});
+}
+
+void Connection::applyPragmas(const ConnectionOptions& opts) {
   sqlite3_busy_timeout(db_, config::kBusyTimeoutMs);
+  if (!opts.apply_pragmas) return;
+  bool read_only = opts.read_only;
   if (!read_only) {
     // page_size only takes effect before the first page is written, so set it
     // while the file is still empty and leave existing files alone.
@@ -161,6 +168,11 @@ StatementLease Connection::cached(const std::string& sql) {
   auto* entry = cache_->insert(sql, prepareWith(sql, SQLITE_PREPARE_PERSISTENT));
   entry->in_use = true;
   return StatementLease(&entry->stmt, &entry->in_use);
+}
+
+int64_t Connection::scalarInt(std::string_view sql) {
+  Statement stmt = prepare(sql);
+  return stmt.step() ? stmt.getInt(0) : 0;
 }
 
 int64_t Connection::lastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }

@@ -22,6 +22,10 @@ struct ConnectionOptions {
   std::string path;  // file path or ":memory:"
   bool read_only = false;
   size_t statement_cache_size = 128;  // see engine/config.hpp
+  // false: only busy_timeout is set, the rest stays at SQLite's defaults
+  // (foreign keys off, rollback journal). For scratch :memory: builds and for
+  // reading a file without changing its journal mode (migrate, introspect).
+  bool apply_pragmas = true;
 };
 
 // A cached statement on loan. Resets it and clears its bindings when it goes
@@ -62,6 +66,9 @@ class Connection {
   // cache_size and mmap_size (engine/config.hpp), and page_size=8192 when the
   // file is new. Throws DatabaseError.
   explicit Connection(const ConnectionOptions& opts);
+  // A private in-memory database with SQLite's defaults (apply_pragmas off):
+  // the scratch space migrate builds and replays schemas in.
+  static std::unique_ptr<Connection> scratch();
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -82,6 +89,10 @@ class Connection {
   // of throwing: for cleanup paths (ROLLBACK in a catch block, destructors).
   int tryExec(std::string_view sql) noexcept;
 
+  // The first column of the first row of a parameterless statement as an
+  // integer, or 0 when it returns no row.
+  int64_t scalarInt(std::string_view sql);
+
   int64_t lastInsertRowid() const;
   int64_t changes() const;
   bool inTransaction() const;  // !sqlite3_get_autocommit
@@ -91,7 +102,7 @@ class Connection {
 
  private:
   Statement prepareWith(std::string_view sql, unsigned flags);
-  void applyPragmas(bool read_only);
+  void applyPragmas(const ConnectionOptions& opts);
 
   sqlite3* db_ = nullptr;
   std::string path_;

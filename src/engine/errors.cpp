@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "common/error_codes.hpp"
 #include "litestone/error.hpp"
 
 namespace litestone::engine {
@@ -18,30 +19,31 @@ struct ConstraintKind {
 ConstraintKind constraintKind(int extended_code, std::string_view message) {
   switch (extended_code) {
     case SQLITE_CONSTRAINT_UNIQUE:
-      return {"unique", "CONSTRAINT_UNIQUE"};
+      return {"unique", codes::kConstraintUnique};
     case SQLITE_CONSTRAINT_PRIMARYKEY:
     case SQLITE_CONSTRAINT_ROWID:
-      return {"primary_key", "CONSTRAINT_PRIMARY_KEY"};
+      return {"primary_key", codes::kConstraintPrimaryKey};
     case SQLITE_CONSTRAINT_FOREIGNKEY:
-      return {"foreign_key", "CONSTRAINT_FOREIGN_KEY"};
+      return {"foreign_key", codes::kConstraintForeignKey};
     case SQLITE_CONSTRAINT_CHECK:
-      return {"check", "CONSTRAINT_CHECK"};
+      return {"check", codes::kConstraintCheck};
     case SQLITE_CONSTRAINT_NOTNULL:
-      return {"not_null", "CONSTRAINT_NOT_NULL"};
+      return {"not_null", codes::kConstraintNotNull};
     case SQLITE_CONSTRAINT_DATATYPE:
-      return {"datatype", "CONSTRAINT_FAILED"};
+      return {"datatype", codes::kConstraintFailed};
     case SQLITE_CONSTRAINT_TRIGGER:
-      return {"trigger", "CONSTRAINT_FAILED"};
+      return {"trigger", codes::kConstraintFailed};
     default:
       break;
   }
   // Without an extended code (e.g. a RAISE(ABORT) in a trigger) only the
   // message says what failed.
-  if (message.starts_with("UNIQUE constraint failed")) return {"unique", "CONSTRAINT_UNIQUE"};
-  if (message.starts_with("FOREIGN KEY constraint failed")) return {"foreign_key", "CONSTRAINT_FOREIGN_KEY"};
-  if (message.starts_with("CHECK constraint failed")) return {"check", "CONSTRAINT_CHECK"};
-  if (message.starts_with("NOT NULL constraint failed")) return {"not_null", "CONSTRAINT_NOT_NULL"};
-  return {"other", "CONSTRAINT_FAILED"};
+  if (message.starts_with("UNIQUE constraint failed")) return {"unique", codes::kConstraintUnique};
+  if (message.starts_with("FOREIGN KEY constraint failed"))
+    return {"foreign_key", codes::kConstraintForeignKey};
+  if (message.starts_with("CHECK constraint failed")) return {"check", codes::kConstraintCheck};
+  if (message.starts_with("NOT NULL constraint failed")) return {"not_null", codes::kConstraintNotNull};
+  return {"other", codes::kConstraintFailed};
 }
 
 std::string_view trim(std::string_view s) {
@@ -106,7 +108,7 @@ void throwSqliteError(int extended_code, std::string_view message, std::string_v
                {"sql", std::string(sql)},
                {"message", std::string(message)}};
   const char* code =
-      (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) ? "DATABASE_BUSY" : "DATABASE_ERROR";
+      (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) ? codes::kDatabaseBusy : codes::kDatabaseError;
   throw DatabaseError(code, std::string(message), std::move(meta));
 }
 
@@ -126,12 +128,12 @@ void throwSqliteError(sqlite3* db, int result_code, std::string_view sql) {
 }
 
 void throwClosed(std::string_view what) {
-  throw DatabaseError("DATABASE_CLOSED", std::string(what) + ": the database is closed",
+  throw DatabaseError(codes::kDatabaseClosed, std::string(what) + ": the database is closed",
                       json{{"sqlite_code", SQLITE_MISUSE}, {"sqlite_extended_code", SQLITE_MISUSE}});
 }
 
 void throwMisuse(std::string_view message, std::string_view sql) {
-  throw DatabaseError("DATABASE_ERROR", std::string(message),
+  throw DatabaseError(codes::kDatabaseError, std::string(message),
                       json{{"sqlite_code", SQLITE_MISUSE},
                            {"sqlite_extended_code", SQLITE_MISUSE},
                            {"sql", std::string(sql)},

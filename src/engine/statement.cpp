@@ -128,6 +128,12 @@ int Statement::paramCount() const {
   return sqlite3_bind_parameter_count(stmt_);
 }
 
+int Statement::paramIndex(std::string_view name) const {
+  requireOpen(stmt_);
+  std::string text(name);  // sqlite3_bind_parameter_index needs a NUL-terminated name
+  return sqlite3_bind_parameter_index(stmt_, text.c_str());
+}
+
 bool Statement::step() {
   requireOpen(stmt_);
   int rc = sqlite3_step(stmt_);

@@ -43,6 +43,9 @@ class Statement {
   // the step.
   void bindJsonRef(int i, const json& v);
   int paramCount() const;
+  // The index of the named parameter (name with its prefix: ":id", "@id",
+  // "$id"), or 0 when the statement has none by that name.
+  int paramIndex(std::string_view name) const;
 
   // Advances; true when a row is available. Throws DatabaseError / ConstraintError.
   bool step();

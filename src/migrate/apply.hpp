@@ -7,9 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/connection.hpp"
 #include "migrate/files.hpp"
-
-struct sqlite3;
 
 namespace litestone::migrate {
 
@@ -19,11 +18,11 @@ struct AppliedRow {
   std::string applied_at;
 };
 
-void ensureMigrationsTable(sqlite3* db);
+void ensureMigrationsTable(engine::Connection& db);
 // The recorded migrations by name order; empty when the table does not exist.
-std::vector<AppliedRow> appliedMigrations(sqlite3* db);
+std::vector<AppliedRow> appliedMigrations(engine::Connection& db);
 // Inserts the bookkeeping row (inside the caller's transaction).
-void recordMigration(sqlite3* db, const std::string& name, const std::string& checksum);
+void recordMigration(engine::Connection& db, const std::string& name, const std::string& checksum);
 
 // Runs one .sql migration in its own transaction, recording it in the same
 // transaction; returns the number of statements run. With the
@@ -32,10 +31,12 @@ void recordMigration(sqlite3* db, const std::string& name, const std::string& ch
 // Throws MigrationError: MIGRATION_DESTRUCTIVE when a check finds data a step
 // would lose and allow_destructive is false, MIGRATION_NULL_VALUES,
 // MIGRATION_REQUIRED_COLUMN, MIGRATION_FOREIGN_KEY (foreign_key_check found
-// rows) and MIGRATION_FAILED (a statement failed). Nothing is kept on failure.
+// rows) and MIGRATION_FAILED (a statement failed; meta() names the migration,
+// the statement's number and text, and sqlite_code / sqlite_extended_code).
+// Nothing is kept on failure.
 // copy-from directives attach the named databases, whose paths come from
 // `attach` (database name → path), for the length of the migration.
-int applySqlFile(sqlite3* db, const MigrationFile& file, bool allow_destructive,
+int applySqlFile(engine::Connection& db, const MigrationFile& file, bool allow_destructive,
                  const std::map<std::string, std::string>& attach = {});
 
 struct CheckFailure {
@@ -45,6 +46,6 @@ struct CheckFailure {
 
 // The directive checks that fail for the data in db: destructive ones (when
 // not allowed) and impossible ones. Empty when the file can run.
-std::vector<CheckFailure> failingChecks(sqlite3* db, const Directives& d, bool allow_destructive);
+std::vector<CheckFailure> failingChecks(engine::Connection& db, const Directives& d, bool allow_destructive);
 
 }  // namespace litestone::migrate

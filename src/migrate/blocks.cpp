@@ -2,18 +2,19 @@
 
 #include <algorithm>
 
+#include "client/access.hpp"
 #include "migrate/files.hpp"
 
 namespace litestone::migrate {
 
 std::vector<Block> sqliteBlocks(const Client& db, const std::string& dir) {
-  auto& state = db.state();
+  const auto& schema = detail::schemaOf(db);
   std::vector<Block> out;
-  for (const auto& block : state.schema->databases) {
-    auto it = state.databases.find(block.name);
-    if (it == state.databases.end()) continue;
-    bool is_main = &block == &state.schema->mainDatabase();
-    out.push_back({&block, it->second.get(), migrationsFolder(dir, block.name, is_main), is_main});
+  for (const auto& block : schema.databases) {
+    auto* engine = detail::databaseOf(db, block.name);
+    if (engine == nullptr) continue;
+    bool is_main = &block == &schema.mainDatabase();
+    out.push_back({&block, engine, migrationsFolder(dir, block.name, is_main), is_main});
   }
   return out;
 }

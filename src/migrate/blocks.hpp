@@ -7,8 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "client/state.hpp"
+#include "engine/database.hpp"
 #include "litestone/migrate.hpp"
+#include "schema/schema.hpp"
 
 namespace litestone::migrate {
 

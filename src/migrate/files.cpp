@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/error_codes.hpp"
 #include "litestone/error.hpp"
 #include "litestone/version.hpp"
 #include "migrate/sha256.hpp"
@@ -136,11 +137,11 @@ Directives parseDirectives(const std::string& text) {
       try {
         j = json::parse(rest.substr(6));
       } catch (const json::parse_error&) {
-        throw MigrationError("MIGRATION_BAD_DIRECTIVE", "malformed directive: " + line, {{"line", line}});
+        throw MigrationError(codes::kMigrationBadDirective, "malformed directive: " + line, {{"line", line}});
       }
       d.checks.push_back(Hazard::fromJson(j));
     } else {
-      throw MigrationError("MIGRATION_BAD_DIRECTIVE", "unknown directive: " + line, {{"line", line}});
+      throw MigrationError(codes::kMigrationBadDirective, "unknown directive: " + line, {{"line", line}});
     }
   }
   return d;
@@ -152,7 +153,7 @@ std::string writeMigration(const std::string& folder, const std::string& name, c
   fs::create_directories(folder);
   auto path = fs::path(folder) / name;
   if (fs::exists(path))
-    throw MigrationError("MIGRATION_FILE_EXISTS", "migration file " + path.string() + " already exists",
+    throw MigrationError(codes::kMigrationFileExists, "migration file " + path.string() + " already exists",
                          {{"path", path.string()}});
   std::ofstream(path, std::ios::binary) << text;
   return path.string();

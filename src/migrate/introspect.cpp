@@ -6,9 +6,9 @@
 #include <set>
 #include <sstream>
 
+#include "engine/connection.hpp"
 #include "litestone/migrate.hpp"
 #include "migrate/sql_text.hpp"
-#include "migrate/sqlite_util.hpp"
 
 namespace litestone::migrate {
 
@@ -399,8 +399,8 @@ std::string introspectSnapshot(const Snapshot& snap) {
 }
 
 std::string introspect(const std::string& database_path) {
-  auto db = openDb(database_path, true);
-  return introspectSnapshot(takeSnapshot(db.get()));
+  engine::Connection db({.path = database_path, .read_only = true, .apply_pragmas = false});
+  return introspectSnapshot(takeSnapshot(db));
 }
 
 }  // namespace litestone::migrate

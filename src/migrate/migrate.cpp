@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "client/access.hpp"
 #include "migrate/apply.hpp"
 #include "migrate/blocks.hpp"
 #include "migrate/diff.hpp"
@@ -11,7 +12,6 @@
 #include "migrate/plan.hpp"
 #include "migrate/pristine.hpp"
 #include "migrate/sql_text.hpp"
-#include "migrate/sqlite_util.hpp"
 
 namespace litestone::migrate {
 
@@ -36,14 +36,14 @@ std::map<std::string, std::string> databasePaths(const std::vector<Block>& block
 Snapshot liveWithPending(const Block& b, const std::vector<Block>& blocks, const schema::Schema& s) {
   Snapshot snap;
   b.engine->withWriter([&](engine::Connection& c) {
-    auto scratch = openDb(":memory:");
-    replaySchema(c.handle(), scratch.get());
+    auto scratch = engine::Connection::scratch();
+    replaySchema(c, *scratch);
     std::set<std::string> done;
-    for (auto& a : appliedMigrations(c.handle())) done.insert(a.name);
+    for (auto& a : appliedMigrations(c)) done.insert(a.name);
     for (auto& f : listMigrations(b.folder))
       if (f.kind == FileKind::Sql && !done.count(f.name))
-        applySqlFile(scratch.get(), f, true, databasePaths(blocks));
-    snap = takeSnapshot(scratch.get(), filterFor(s, *b.database));
+        applySqlFile(*scratch, f, true, databasePaths(blocks));
+    snap = takeSnapshot(*scratch, filterFor(s, *b.database));
   });
   return snap;
 }
@@ -90,7 +90,7 @@ void linkMoves(std::vector<BlockPlan>& plans) {
 
 CreateResult plan(const Client& db, const std::string& label, const Options& options, bool write) {
   auto blocks = sqliteBlocks(db, options.dir);
-  const auto& schema = *db.state().schema;
+  const auto& schema = detail::schemaOf(db);
   std::vector<BlockPlan> plans;
   for (auto& b : blocks) {
     BlockPlan p;
@@ -140,11 +140,11 @@ CreateResult dryRun(const Client& db, const std::string& label, const Options& o
 
 Verification verify(const Client& db) {
   Verification v;
-  const auto& schema = *db.state().schema;
+  const auto& schema = detail::schemaOf(db);
   for (auto& b : sqliteBlocks(db, "")) {
     Snapshot live;
     b.engine->withWriter(
-        [&](engine::Connection& c) { live = takeSnapshot(c.handle(), filterFor(schema, *b.database)); });
+        [&](engine::Connection& c) { live = takeSnapshot(c, filterFor(schema, *b.database)); });
     auto want = pristineSnapshot(schema, *b.database);
     auto d = diff(live, want);
     if (d.empty()) continue;

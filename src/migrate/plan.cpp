@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "common/error_codes.hpp"
 #include "litestone/error.hpp"
 #include "migrate/sql_text.hpp"
 
@@ -108,12 +109,12 @@ json Hazard::toJson() const {
 Hazard Hazard::fromJson(const json& j) {
   Hazard h;
   if (!j.is_object() || !j.contains("kind") || !j["kind"].is_string() || !j.contains("table"))
-    throw MigrationError("MIGRATION_BAD_DIRECTIVE", "malformed litestone:check directive: " + j.dump(),
+    throw MigrationError(codes::kMigrationBadDirective, "malformed litestone:check directive: " + j.dump(),
                          {{"directive", j}});
   auto kind = j["kind"].get<std::string>();
   auto it = std::find(std::begin(kHazardNames), std::end(kHazardNames), kind);
   if (it == std::end(kHazardNames))
-    throw MigrationError("MIGRATION_BAD_DIRECTIVE", "unknown litestone:check kind \"" + kind + "\"",
+    throw MigrationError(codes::kMigrationBadDirective, "unknown litestone:check kind \"" + kind + "\"",
                          {{"directive", j}});
   h.kind = static_cast<HazardKind>(it - std::begin(kHazardNames));
   h.table = j.value("table", "");

@@ -3,7 +3,6 @@
 #include <set>
 
 #include "ddl/ddl.hpp"
-#include "migrate/sqlite_util.hpp"
 
 namespace litestone::migrate {
 
@@ -22,19 +21,19 @@ Snapshot pristineSnapshot(const schema::Schema& schema, const schema::Database& 
   return snapshotOfStatements(statements, filterFor(schema, database));
 }
 
-void replaySchema(sqlite3* src, sqlite3* dst) {
+void replaySchema(engine::Connection& src, engine::Connection& dst) {
   std::vector<std::pair<std::string, std::string>> rows;  // name, sql
   std::set<std::string> shadow;
   {
-    Stmt st(src, "SELECT name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid");
-    while (st.step()) rows.emplace_back(st.text(0), st.text(1));
+    auto st = src.prepare("SELECT name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid");
+    while (st.step()) rows.emplace_back(std::string(st.getText(0)), std::string(st.getText(1)));
   }
   for (auto& [name, sql] : rows)
     if (sql.rfind("CREATE VIRTUAL TABLE", 0) == 0)
       for (auto suffix : {"_data", "_idx", "_content", "_docsize", "_config"}) shadow.insert(name + suffix);
   for (auto& [name, sql] : rows) {
     if (isInternalTable(name) || shadow.count(name)) continue;
-    execSql(dst, sql);
+    dst.exec(sql);
   }
 }
 

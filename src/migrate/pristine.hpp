@@ -3,6 +3,7 @@
 // The desired state of one database block: the schema's DDL (from ddl/)
 // built into a fresh :memory: database and snapshotted.
 
+#include "engine/connection.hpp"
 #include "migrate/snapshot.hpp"
 #include "schema/schema.hpp"
 
@@ -14,6 +15,6 @@ Snapshot pristineSnapshot(const schema::Schema& schema, const schema::Database& 
 
 // Copies the schema objects of src (not its rows) into dst, skipping SQLite's
 // own tables, FTS shadow tables and _litestone_migrations.
-void replaySchema(sqlite3* src, sqlite3* dst);
+void replaySchema(engine::Connection& src, engine::Connection& dst);
 
 }  // namespace litestone::migrate

@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "common/error_codes.hpp"
 #include "litestone/error.hpp"
 #include "migrate/apply.hpp"
 #include "migrate/blocks.hpp"
@@ -28,7 +29,7 @@ struct Item {
 std::map<std::string, AppliedRow> appliedIn(const Block& b) {
   std::map<std::string, AppliedRow> out;
   b.engine->withWriter([&](engine::Connection& c) {
-    for (auto& r : appliedMigrations(c.handle())) out[r.name] = r;
+    for (auto& r : appliedMigrations(c)) out[r.name] = r;
   });
   return out;
 }
@@ -43,21 +44,21 @@ json parseBatch(const MigrationFile& f) {
   try {
     batch = json::parse(f.text);
   } catch (const json::parse_error& e) {
-    throw MigrationError("MIGRATION_BAD_DATA_FILE",
+    throw MigrationError(codes::kMigrationBadDataFile,
                          "data migration " + f.name + " is not valid JSON: " + e.what(),
                          {{"migration", f.name}});
   }
   if (batch.is_object()) batch = json::array({batch});
   if (!batch.is_array())
     throw MigrationError(
-        "MIGRATION_BAD_DATA_FILE",
+        codes::kMigrationBadDataFile,
         "data migration " + f.name + " must hold an array of {\"model\", \"action\", \"args\"} calls",
         {{"migration", f.name}});
   for (size_t i = 0; i < batch.size(); ++i) {
     auto& call = batch[i];
     if (!call.is_object() || !call.contains("model") || !call["model"].is_string() ||
         !call.contains("action") || !call["action"].is_string())
-      throw MigrationError("MIGRATION_BAD_DATA_FILE",
+      throw MigrationError(codes::kMigrationBadDataFile,
                            "data migration " + f.name + ": call " + std::to_string(i) +
                                " needs string \"model\" and \"action\" fields",
                            {{"migration", f.name}, {"index", i}});
@@ -69,21 +70,20 @@ int runItem(const Client& db, const Item& item, const Options& options,
             const std::map<std::string, std::string>& paths) {
   if (item.file && item.file->kind == FileKind::Sql) {
     int n = 0;
-    item.block->engine->withWriter([&](engine::Connection& c) {
-      n = applySqlFile(c.handle(), *item.file, options.allow_destructive, paths);
-    });
+    item.block->engine->withWriter(
+        [&](engine::Connection& c) { n = applySqlFile(c, *item.file, options.allow_destructive, paths); });
     return n;
   }
   // Data and program migrations run through the client, inside one
   // transaction of their database; ORM calls nest as savepoints.
-  item.block->engine->withWriter([&](engine::Connection& c) { ensureMigrationsTable(c.handle()); });
+  item.block->engine->withWriter([&](engine::Connection& c) { ensureMigrationsTable(c); });
   int n = 0;
   auto sys = db.asSystem();
   item.block->engine->transaction([&](engine::Connection& c) {
     if (item.program) {
       item.program->fn(sys);
       n = 1;
-      recordMigration(c.handle(), item.name, kProgramChecksum);
+      recordMigration(c, item.name, kProgramChecksum);
       return;
     }
     for (auto& call : parseBatch(*item.file)) {
@@ -91,7 +91,7 @@ int runItem(const Client& db, const Item& item, const Options& options,
                                                  call.value("args", json::object()));
       ++n;
     }
-    recordMigration(c.handle(), item.name, item.file->checksum);
+    recordMigration(c, item.name, item.file->checksum);
   });
   return n;
 }

@@ -4,8 +4,8 @@
 #include <cctype>
 #include <tuple>
 
+#include "engine/connection.hpp"
 #include "migrate/sql_text.hpp"
-#include "migrate/sqlite_util.hpp"
 
 namespace litestone::migrate {
 
@@ -37,18 +37,19 @@ std::string virtualContent(const std::string& sql) {
   return "";
 }
 
-void readColumns(sqlite3* db, Table& t) {
+void readColumns(engine::Connection& db, Table& t) {
   auto parts = parseCreateTable(t.sql);
-  Stmt st(db, "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?)");
-  st.bind(1, t.name);
+  auto st = db.prepare("SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?)");
+  st.bindText(1, t.name);
+  auto text = [&](int i) { return std::string(st.getText(i)); };
   while (st.step()) {
     Column c;
-    c.name = st.text(0);
-    c.type = upper(st.text(1));
-    c.not_null = st.integer(2) != 0;
-    if (!st.isNull(3)) c.default_sql = st.text(3);
-    c.pk = static_cast<int>(st.integer(4));
-    c.hidden = static_cast<int>(st.integer(5));
+    c.name = text(0);
+    c.type = upper(text(1));
+    c.not_null = st.getInt(2) != 0;
+    if (st.columnType(3) != engine::ColumnType::Null) c.default_sql = text(3);
+    c.pk = static_cast<int>(st.getInt(4));
+    c.hidden = static_cast<int>(st.getInt(5));
     for (size_t i = 0; i < parts.column_names.size(); ++i) {
       if (parts.column_names[i] == c.name) {
         c.definition = parts.columns[i];
@@ -64,27 +65,28 @@ void readColumns(sqlite3* db, Table& t) {
   t.options = normalize(parts.options);
 }
 
-void readForeignKeys(sqlite3* db, Table& t) {
-  Stmt st(db,
-          "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(?) "
-          "ORDER BY id, seq");
-  st.bind(1, t.name);
+void readForeignKeys(engine::Connection& db, Table& t) {
+  auto st = db.prepare(
+      "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(?) "
+      "ORDER BY id, seq");
+  st.bindText(1, t.name);
+  auto text = [&](int i) { return std::string(st.getText(i)); };
   int64_t last = -1;
   while (st.step()) {
-    if (st.integer(0) != last) {
-      last = st.integer(0);
-      t.foreign_keys.push_back({st.text(1), {}, {}, st.text(4), st.text(5)});
+    if (st.getInt(0) != last) {
+      last = st.getInt(0);
+      t.foreign_keys.push_back({text(1), {}, {}, text(4), text(5)});
     }
     auto& fk = t.foreign_keys.back();
-    fk.from.push_back(st.text(2));
-    fk.to.push_back(st.text(3));
+    fk.from.push_back(text(2));
+    fk.to.push_back(text(3));
   }
 }
 
-void readIndexColumns(sqlite3* db, IndexInfo& ix) {
-  Stmt st(db, "SELECT name FROM pragma_index_info(?) ORDER BY seqno");
-  st.bind(1, ix.name);
-  while (st.step()) ix.columns.push_back(st.isNull(0) ? std::string() : st.text(0));
+void readIndexColumns(engine::Connection& db, IndexInfo& ix) {
+  auto st = db.prepare("SELECT name FROM pragma_index_info(?) ORDER BY seqno");
+  st.bindText(1, ix.name);
+  while (st.step()) ix.columns.push_back(std::string(st.getText(0)));
 }
 
 }  // namespace
@@ -119,15 +121,16 @@ bool isInternalTable(const std::string& name) {
   return startsWithCi(name, "sqlite_") || name == kMigrationsTable;
 }
 
-Snapshot takeSnapshot(sqlite3* db, const SnapshotFilter& filter) {
+Snapshot takeSnapshot(engine::Connection& db, const SnapshotFilter& filter) {
   Snapshot snap;
   struct Row {
     std::string type, name, table, sql;
   };
   std::vector<Row> rows;
   {
-    Stmt st(db, "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY rowid");
-    while (st.step()) rows.push_back({st.text(0), st.text(1), st.text(2), st.text(3)});
+    auto st = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY rowid");
+    auto text = [&](int i) { return std::string(st.getText(i)); };
+    while (st.step()) rows.push_back({text(0), text(1), text(2), text(3)});
   }
   // FTS shadow tables belong to their virtual table.
   std::set<std::string> shadow;
@@ -176,9 +179,9 @@ Snapshot takeSnapshot(sqlite3* db, const SnapshotFilter& filter) {
 }
 
 Snapshot snapshotOfStatements(const std::vector<std::string>& statements, const SnapshotFilter& filter) {
-  auto db = openDb(":memory:");
-  for (auto& s : statements) execSql(db.get(), s);
-  return takeSnapshot(db.get(), filter);
+  auto db = engine::Connection::scratch();
+  for (auto& s : statements) db->exec(s);
+  return takeSnapshot(*db, filter);
 }
 
 json Snapshot::toJson() const {

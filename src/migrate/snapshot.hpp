@@ -13,7 +13,9 @@
 
 #include "litestone/json.hpp"
 
-struct sqlite3;
+namespace litestone::engine {
+class Connection;
+}
 
 namespace litestone::migrate {
 
@@ -97,7 +99,7 @@ struct SnapshotFilter {
 };
 
 // Reads the main schema of db. Throws DatabaseError on SQLite failures.
-Snapshot takeSnapshot(sqlite3* db, const SnapshotFilter& filter = {});
+Snapshot takeSnapshot(engine::Connection& db, const SnapshotFilter& filter = {});
 
 // Builds the statements in a fresh :memory: database and snapshots it.
 Snapshot snapshotOfStatements(const std::vector<std::string>& statements, const SnapshotFilter& filter = {});

@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "common/error_codes.hpp"
 #include "litestone/error.hpp"
 #include "schema/messages.hpp"
 #include "schema/parser.hpp"
@@ -95,7 +96,7 @@ LoadResult load(std::string root_path, std::string root_text) {
     list.push_back(r.sources->toJson(d));
   }
   if (!message.empty() && message.back() == '\n') message.pop_back();
-  throw SchemaError("SCHEMA_INVALID", message, json{{"diagnostics", list}});
+  throw SchemaError(codes::kSchemaInvalid, message, json{{"diagnostics", list}});
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The wire protocol: dispatch, Client::call (single and arrays in one
 // transaction), Client::query (named reads in one snapshot), litestone call.
 
+#include "client/access.hpp"
 #include "read_fixture.hpp"
 
 namespace litestone::testing {
@@ -68,7 +69,7 @@ TEST_F(ReadTest, QueryRunsNamedReadsInOneSnapshot) {
 }
 
 TEST_F(ReadTest, QueryInsideATransactionSeesUncommittedRows) {
-  db_->state().mainDatabase().transaction([&](engine::Connection& c) {
+  detail::stateOf(*db_).mainDatabase().transaction([&](engine::Connection& c) {
     c.exec("INSERT INTO tags (id, label) VALUES (9, 'fresh')");
     json r = db_->query({{"tags", {{"where", {{"id", 9}}}}}});
     EXPECT_EQ(r["tags"].size(), 1u);

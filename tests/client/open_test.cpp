@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "client/access.hpp"
 #include "client/state.hpp"
 #include "litestone/client.hpp"
 #include "testing.hpp"
@@ -55,14 +56,15 @@ TEST(OpenTest, UnknownModelListsTheModels) {
   TempDir dir;
   auto db = createClient(options(kSchema, dir.file("app.db")));
   try {
-    db.state().model("usr");
+    detail::stateOf(db).model("usr");
     FAIL() << "no error for an unknown model";
   } catch (const QueryError& e) {
     EXPECT_EQ(e.code(), "QUERY_UNKNOWN_MODEL");
     EXPECT_STREQ(e.what(), "unknown model \"usr\"; models: accounts, posts, users");
   }
-  EXPECT_EQ(db.state().model("posts").table, "posts");
-  EXPECT_EQ(&db.state().databaseFor(db.state().model("posts")), &db.state().mainDatabase());
+  EXPECT_EQ(detail::stateOf(db).model("posts").table, "posts");
+  EXPECT_EQ(&detail::stateOf(db).databaseFor(detail::stateOf(db).model("posts")),
+            &detail::stateOf(db).mainDatabase());
 }
 
 TEST(OpenTest, ParsedSchemaIsReusable) {

@@ -1,6 +1,7 @@
 // findUnique / *OrThrow / findFirst / count / exists / findManyAndCount,
 // limit/offset/distinct, soft delete flags, orderBy forms, decode, visibility.
 
+#include "client/access.hpp"
 #include "read_fixture.hpp"
 
 namespace litestone::testing {
@@ -155,7 +156,7 @@ TEST_F(ReadTest, UnknownArgumentsAreErrors) {
 }
 
 TEST_F(ReadTest, RepeatedShapesHitTheCompileCache) {
-  auto& cache = db_->state().compile_cache;
+  auto& cache = detail::stateOf(*db_).compile_cache;
   users().findUnique({{"where", {{"id", 1}}}});
   size_t before = cache.size();
   for (int i = 1; i <= 4; ++i) EXPECT_EQ(users().findUnique({{"where", {{"id", i}}}})["id"], i);

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "client/access.hpp"
 #include "client/state.hpp"
 #include "litestone/litestone.hpp"
 #include "testing.hpp"
@@ -77,11 +78,11 @@ model tags {
 
 // Runs SQL on the write connection of the main database.
 inline void execSql(const Client& db, const std::string& sql) {
-  db.state().mainDatabase().transaction([&](engine::Connection& c) { c.exec(sql); });
+  detail::stateOf(db).mainDatabase().transaction([&](engine::Connection& c) { c.exec(sql); });
 }
 
 inline std::string joinTable(const Client& db, const std::string& model, const std::string& field) {
-  auto* f = db.state().schema->model(model)->field(field);
+  auto* f = detail::stateOf(db).schema->model(model)->field(field);
   return f->relation->join_table;
 }
 
@@ -118,7 +119,7 @@ class ReadTest : public ::testing::Test {
             "(5, 4, 'Dee post', 'draft', 7, NULL);"
             "INSERT INTO tags (id, label) VALUES (1, 'news'), (2, 'tech'), (3, 'misc');");
     std::string jt = joinTable(*db_, "posts", "tags");
-    auto* rel = db_->state().schema->model("posts")->field("tags")->relation;
+    auto* rel = detail::stateOf(*db_).schema->model("posts")->field("tags")->relation;
     execSql(*db_, "INSERT INTO \"" + jt + "\" (\"" + rel->join_from_column + "\", \"" + rel->join_to_column +
                       "\") VALUES (1, 1), (1, 2), (2, 2), (4, 1), (3, 3);");
   }

@@ -1,6 +1,7 @@
 // select / include: every relation shape, nested, with where/orderBy/limit
 // inside, _count, and a bounded number of statements whatever the row count.
 
+#include "client/access.hpp"
 #include "read_fixture.hpp"
 
 namespace litestone::testing {
@@ -117,7 +118,7 @@ class NoNPlusOneTest : public IncludeTest {
     }
     sql += "INSERT INTO tags (id, label) VALUES (1, 'a'), (2, 'b');";
     execSql(*db_, sql);
-    auto* rel = db_->state().schema->model("posts")->field("tags")->relation;
+    auto* rel = detail::stateOf(*db_).schema->model("posts")->field("tags")->relation;
     std::string links;
     for (int u = 1; u <= 50; ++u) {
       links += (links.empty() ? "" : ", ") + std::string("(") + std::to_string(u * 10) + ", " +

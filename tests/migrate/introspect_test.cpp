@@ -13,7 +13,7 @@
 #include "litestone/client.hpp"
 #include "litestone/migrate.hpp"
 #include "migrate/snapshot.hpp"
-#include "migrate/sqlite_util.hpp"
+#include "project.hpp"
 #include "schema/load.hpp"
 #include "testing.hpp"
 
@@ -23,8 +23,8 @@ namespace {
 using litestone::testing::TempDir;
 
 json snapshotJson(const std::string& path) {
-  auto db = openDb(path, true);
-  auto j = takeSnapshot(db.get()).toJson();
+  auto db = openPlain(path, true);
+  auto j = takeSnapshot(*db).toJson();
   // @sequence support is not visible in a table; compare the model tables.
   j["tables"].erase("_litestone_sequences");
   return j;
@@ -102,8 +102,8 @@ void roundTripFixture(const std::string& relative) {
     for (auto& database : parsed->databases) {
       if (database.driver != "sqlite") continue;  // no tables to introspect
       auto path = dir.file(database.name + ".first.db");
-      auto db = openDb(path);
-      execSql(db.get(), ddl::script(ddl::generate(*parsed, database)));
+      auto db = openPlain(path);
+      db->exec(ddl::script(ddl::generate(*parsed, database)));
       files[database.name] = path;
     }
   }
@@ -178,9 +178,8 @@ model lines {
 
 TEST(IntrospectTest, ReadsTypesAndRelations) {
   TempDir dir;
-  auto db = openDb(dir.file("legacy.db"));
-  execSql(
-      db.get(),
+  auto db = openPlain(dir.file("legacy.db"));
+  db->exec(
       "CREATE TABLE authors (id INTEGER PRIMARY KEY, name TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1 "
       "CHECK (active IN (0, 1)));"
       "CREATE TABLE books (id INTEGER PRIMARY KEY, title TEXT NOT NULL DEFAULT 'untitled', authorId INTEGER "

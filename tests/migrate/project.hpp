@@ -9,12 +9,21 @@
 
 #include <string>
 
+#include "engine/connection.hpp"
 #include "litestone/client.hpp"
 #include "litestone/migrate.hpp"
-#include "migrate/sqlite_util.hpp"
 #include "testing.hpp"
 
-namespace litestone::migrate::test {
+namespace litestone::migrate {
+
+// A connection to a file with SQLite's defaults (no WAL switch, foreign keys
+// off): how a user's own tool would open it.
+inline std::unique_ptr<engine::Connection> openPlain(const std::string& path, bool read_only = false) {
+  return std::make_unique<engine::Connection>(
+      engine::ConnectionOptions{.path = path, .read_only = read_only, .apply_pragmas = false});
+}
+
+namespace test {
 
 class Project {
  public:
@@ -51,20 +60,22 @@ class Project {
   }
   // Raw SQL on the main database file.
   void exec(const std::string& sql, const std::string& path = "") {
-    auto h = openDb(path.empty() ? dbPath() : path);
-    execSql(h.get(), sql);
+    auto h = openPlain(path.empty() ? dbPath() : path);
+    h->exec(sql);
   }
   std::string rows(const std::string& sql, const std::string& path = "") {
-    auto h = openDb(path.empty() ? dbPath() : path);
-    Stmt st(h.get(), sql);
+    auto h = openPlain(path.empty() ? dbPath() : path);
+    auto st = h->prepare(sql);
     std::string out;
     while (st.step()) {
-      for (int i = 0; i < sqlite3_column_count(st.handle()); ++i)
-        out += (i ? "|" : "") + (st.isNull(i) ? std::string("NULL") : st.text(i));
+      for (int i = 0; i < st.columnCount(); ++i)
+        out += (i ? "|" : "") + (st.columnType(i) == engine::ColumnType::Null ? std::string("NULL")
+                                                                              : std::string(st.getText(i)));
       out += "\n";
     }
     return out;
   }
 };
 
-}  // namespace litestone::migrate::test
+}  // namespace test
+}  // namespace litestone::migrate

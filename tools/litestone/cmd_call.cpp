@@ -9,6 +9,7 @@
 
 #include "client/open.hpp"
 #include "command.hpp"
+#include "common/error_codes.hpp"
 #include "litestone/litestone.hpp"
 
 namespace litestone::cli {
@@ -26,10 +27,10 @@ json parseJson(const std::string& text, const std::string& what) {
   try {
     return json::parse(text);
   } catch (const json::parse_error& e) {
-    throw QueryError("QUERY_INVALID_JSON", what + " is not valid JSON: " + e.what(), {{"input", what}});
+    throw QueryError(codes::kQueryInvalidJson, what + " is not valid JSON: " + e.what(), {{"input", what}});
   } catch (const json::out_of_range& e) {
     // 1e400: valid JSON text, but no double holds it.
-    throw QueryError("QUERY_INVALID_ARGUMENT",
+    throw QueryError(codes::kQueryInvalidArgument,
                      what + " holds a number outside the range of a 64-bit double: " + e.what(),
                      {{"input", what}, {"reason", "notFinite"}});
   }

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "command.hpp"
+#include "common/error_codes.hpp"
 #include "litestone/error.hpp"
 #include "litestone/json.hpp"
 
@@ -46,7 +47,7 @@ Runner setupInit(CLI::App& app, Globals&) {
     fs::path config = dir / "litestone.config.json";
     for (auto& p : {schema, config}) {
       if (fs::exists(p) && !flags->force)
-        throw Error("CLI_FILE_EXISTS", p.string() + " already exists; pass --force to overwrite it",
+        throw Error(codes::kCliFileExists, p.string() + " already exists; pass --force to overwrite it",
                     {{"path", p.string()}});
     }
     fs::create_directories(dir / "migrations");

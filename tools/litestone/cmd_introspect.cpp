@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "command.hpp"
+#include "common/error_codes.hpp"
 #include "litestone/error.hpp"
 #include "litestone/migrate.hpp"
 
@@ -27,17 +28,17 @@ Runner setupIntrospect(CLI::App& app, Globals& g) {
   app.add_flag("--force", flags->force, "Overwrite FILE when it exists");
   return [&g, flags]() -> int {
     if (g.db.empty())
-      throw Error("CLI_NO_DATABASE",
+      throw Error(codes::kCliNoDatabase,
                   "introspect needs a database: pass --db FILE or set \"db\" in litestone.config.json");
     if (!std::filesystem::exists(g.db))
-      throw Error("CLI_NO_DATABASE", "database " + g.db + " does not exist", {{"path", g.db}});
+      throw Error(codes::kCliNoDatabase, "database " + g.db + " does not exist", {{"path", g.db}});
     auto text = migrate::introspect(g.db);
     if (flags->out.empty()) {
       std::cout << text;
       return 0;
     }
     if (std::filesystem::exists(flags->out) && !flags->force)
-      throw Error("CLI_FILE_EXISTS", flags->out + " already exists; pass --force to overwrite it",
+      throw Error(codes::kCliFileExists, flags->out + " already exists; pass --force to overwrite it",
                   {{"path", flags->out}});
     std::ofstream(flags->out) << text;
     std::cerr << "wrote " << flags->out << "\n";

@@ -2,6 +2,7 @@
 #include <fstream>
 
 #include "command.hpp"
+#include "common/error_codes.hpp"
 #include "litestone/error.hpp"
 #include "litestone/json.hpp"
 
@@ -17,21 +18,22 @@ void applyConfig(Globals& g) {
     path = "litestone.config.json";
   }
   std::ifstream in(path);
-  if (!in) throw Error("CLI_CONFIG_NOT_FOUND", "cannot read config file " + path, {{"path", path}});
+  if (!in) throw Error(codes::kCliConfigNotFound, "cannot read config file " + path, {{"path", path}});
   json cfg;
   try {
     cfg = json::parse(in);
   } catch (const json::parse_error& e) {
-    throw Error("CLI_CONFIG_INVALID", "config file " + path + " is not valid JSON: " + e.what(),
+    throw Error(codes::kCliConfigInvalid, "config file " + path + " is not valid JSON: " + e.what(),
                 {{"path", path}});
   }
   if (!cfg.is_object())
-    throw Error("CLI_CONFIG_INVALID", "config file " + path + " must hold a JSON object", {{"path", path}});
+    throw Error(codes::kCliConfigInvalid, "config file " + path + " must hold a JSON object",
+                {{"path", path}});
   auto base = fs::path(path).parent_path();
   auto take = [&](const char* key, std::string& target) {
     if (!target.empty() || !cfg.contains(key)) return;
     if (!cfg[key].is_string())
-      throw Error("CLI_CONFIG_INVALID", std::string("config key \"") + key + "\" must be a string",
+      throw Error(codes::kCliConfigInvalid, std::string("config key \"") + key + "\" must be a string",
                   {{"path", path}, {"key", key}});
     target = (base / cfg[key].get<std::string>()).lexically_normal().string();
   };

@@ -1,0 +1,35 @@
+# The layer rule of STYLE 1.4, checked through the compiler: with the engine
+# layer's own include path, an engine header compiles and a client header is
+# not found. Run by CTest (tests/common/CMakeLists.txt) with
+#   -DCXX=<compiler> -DINCLUDES=<dir|dir|...> -DWORK=<scratch dir>
+string(REPLACE "|" ";" dirs "${INCLUDES}")
+set(flags -std=c++20 -fsyntax-only)
+foreach(d IN LISTS dirs)
+  list(APPEND flags -I${d})
+endforeach()
+file(MAKE_DIRECTORY ${WORK})
+
+function(compile header out_result out_log)
+  set(src ${WORK}/layer_rule_${out_result}.cpp)
+  file(WRITE ${src} "#include \"${header}\"\nint main() { return 0; }\n")
+  execute_process(COMMAND ${CXX} ${flags} ${src} RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET)
+  set(${out_result} ${rc} PARENT_SCOPE)
+  set(${out_log} "${err}" PARENT_SCOPE)
+endfunction()
+
+compile("engine/database.hpp" same_layer same_log)
+if(NOT same_layer EQUAL 0)
+  message(FATAL_ERROR "an engine header does not compile with the engine's include path:\n${same_log}")
+endif()
+compile("common/quote.hpp" below below_log)
+if(NOT below EQUAL 0)
+  message(FATAL_ERROR "a common header does not compile with the engine's include path:\n${below_log}")
+endif()
+compile("client/state.hpp" above above_log)
+if(above EQUAL 0)
+  message(FATAL_ERROR "engine code can include client/state.hpp: the layer rule is not enforced")
+endif()
+if(NOT above_log MATCHES "client/state.hpp")
+  message(FATAL_ERROR "client/state.hpp failed for another reason than not being found:\n${above_log}")
+endif()
+message(STATUS "layer rule holds: engine sees engine/ and common/, not client/")
