@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "client/access.hpp"
 #include "client/state.hpp"
 
 namespace litestone::migrate {
@@ -38,7 +39,7 @@ ReplicationPlan planReplication(const Client& db, const json& config, const std:
   checkKeys(s3, {"endpoint", "region", "access_key_id", "secret_access_key", "force_path_style"}, "s3.");
   std::string sync = config.value("sync_interval", std::string());
 
-  auto& state = db.state();
+  auto& state = litestone::detail::stateOf(db);
   json names = json::array();
   for (const auto& [name, database] : state.databases) names.push_back(name);
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <system_error>
 
+#include "client/access.hpp"
 #include "client/state.hpp"
 #include "common/quote.hpp"
 #include "ddl/ddl.hpp"
@@ -122,7 +123,7 @@ void bindValue(engine::Statement& stmt, int i, engine::Statement& row, int col) 
 }  // namespace
 
 json transform(const Client& db, const json& config) {
-  auto& state = db.state();
+  auto& state = litestone::detail::stateOf(db);
   const schema::Schema& s = *state.schema;
   if (!config.is_object()) bad("must be a JSON object", {{"field", ""}});
   for (const auto& [key, value] : config.items()) {
@@ -234,7 +235,7 @@ json transform(const Client& db, const json& config) {
     try {
       Client dest = createClient(co);
       autoMigrate(dest);
-      engine::Database& dd = dest.state().mainDatabase();
+      engine::Database& dd = litestone::detail::stateOf(dest).mainDatabase();
       dd.transaction([&](engine::Connection& w) {
         for (const auto& t : tables) {
           if (t.columns.empty()) continue;

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "client/access.hpp"
 #include "client/ops/ops.hpp"
 #include "engine/seed_log.hpp"
 
@@ -69,13 +70,13 @@ bool runOnce(const Client& db, engine::Database& database, const std::string& na
 
 bool Seeder::once(const Client& db, const std::string& key, const std::function<void(Client&)>& fn) {
   if (key.empty()) throw QueryError("SEED_BAD_KEY", "Seeder::once needs a non-empty key", {{"field", "key"}});
-  return runOnce(db, db.state().mainDatabase(), key, "cpp", false, fn);
+  return runOnce(db, litestone::detail::stateOf(db).mainDatabase(), key, "cpp", false, fn);
 }
 
 namespace seed {
 
 std::vector<Result> run(const Client& db, const Options& options) {
-  auto& state = db.state();
+  auto& state = litestone::detail::stateOf(db);
   std::string database = detail::databaseName(state, options.database);
   engine::Database& target = detail::databaseNamed(state, database);
   bool is_main = database == state.schema->mainDatabase().name;
