@@ -112,6 +112,90 @@ enum class ErrorClass {
   X(kCliConfigInvalid, "CLI_CONFIG_INVALID", Error, 400, "the config file is not the expected JSON")         \
   X(kCliFileExists, "CLI_FILE_EXISTS", Error, 409, "the output file exists and --force was not given")       \
   X(kCliNoDatabase, "CLI_NO_DATABASE", Error, 404, "the command needs a database that does not exist")       \
+  /* query arguments (hardening, encryption, operations) */                                                  \
+  X(kQueryTooDeep, "QUERY_TOO_DEEP", QueryError, 400,                                                        \
+    "the request nests deeper than the limit; meta names the limit and the path")                            \
+  X(kQueryRawInvalid, "QUERY_RAW_INVALID", QueryError, 400,                                                  \
+    "a $raw predicate is not one balanced SQL expression")                                                   \
+  X(kQueryRawNotAllowed, "QUERY_RAW_NOT_ALLOWED", QueryError, 400,                                           \
+    "$raw SQL came from a caller that is not the system (wire, HTTP)")                                       \
+  X(kQueryEncryptedField, "QUERY_ENCRYPTED_FIELD", QueryError, 400,                                          \
+    "a filter, orderBy or aggregate names an @encrypted field")                                              \
+  X(kQueryUnknownDatabase, "QUERY_UNKNOWN_DATABASE", QueryError, 400,                                        \
+    "the call names a database block the schema does not have")                                              \
+  X(kQueryBadAlias, "QUERY_BAD_ALIAS", QueryError, 400,                                                      \
+    "attach/detach got an alias that is not a plain identifier")                                             \
+  X(kQueryBadCheckpointMode, "QUERY_BAD_CHECKPOINT_MODE", QueryError, 400,                                   \
+    "checkpoint() got a mode other than PASSIVE, FULL, RESTART or TRUNCATE")                                 \
+  X(kQueryBadLock, "QUERY_BAD_LOCK", QueryError, 400,                                                        \
+    "lock()/tryLock() got an empty name or a ttl that is not positive")                                      \
+  X(kQueryBadTenant, "QUERY_BAD_TENANT", QueryError, 400,                                                    \
+    "a tenant id is empty or could leave the tenants' folder")                                               \
+  X(kQueryBadTenantOptions, "QUERY_BAD_TENANT_OPTIONS", QueryError, 400,                                     \
+    "TenantClients got a path template without {tenant} or a zero limit")                                    \
+  /* databases and encryption */                                                                             \
+  X(kDatabaseNotFound, "DATABASE_NOT_FOUND", DatabaseError, 404,                                             \
+    "a read found no database file; create it with push or migrate apply")                                   \
+  X(kDatabaseCannotCreate, "DATABASE_CANNOT_CREATE", DatabaseError, 500,                                     \
+    "the database file or its folder cannot be created")                                                     \
+  X(kEncryptionKeyMissing, "ENCRYPTION_KEY_MISSING", Error, 500,                                             \
+    "an @encrypted value was written or read and no encryption key is set")                                  \
+  X(kEncryptionKeyInvalid, "ENCRYPTION_KEY_INVALID", Error, 500,                                             \
+    "the encryption key is not 64 hex characters")                                                           \
+  X(kDecryptionFailed, "DECRYPTION_FAILED", Error, 500,                                                      \
+    "an @encrypted value failed authentication (wrong key or changed bytes); meta names model, field and "   \
+    "row")                                                                                                   \
+  X(kFeatureUnsupported, "FEATURE_UNSUPPORTED", Error, 500,                                                  \
+    "the schema uses a feature this build refuses rather than ignore")                                       \
+  X(kLockTimeout, "LOCK_TIMEOUT", DatabaseError, 503,                                                        \
+    "lock() waited past its limit for a lock another owner holds")                                           \
+  X(kBackupSameFile, "BACKUP_SAME_FILE", DatabaseError, 400,                                                 \
+    "the backup destination is the database file itself")                                                    \
+  X(kBackupIntegrity, "BACKUP_INTEGRITY", DatabaseError, 500,                                                \
+    "the backup copy failed integrity_check and was not kept")                                               \
+  X(kBackupFailed, "BACKUP_FAILED", DatabaseError, 500, "the backup could not be written")                   \
+  /* operations, code generation, HTTP */                                                                    \
+  X(kSeedBadFile, "SEED_BAD_FILE", QueryError, 400, "a seed file is not a JSON array of wire calls")         \
+  X(kSeedBadKey, "SEED_BAD_KEY", QueryError, 400, "a seed key is empty")                                     \
+  X(kSeedNotFound, "SEED_NOT_FOUND", QueryError, 404, "seed run names a seed that does not exist")           \
+  X(kTransformBadConfig, "TRANSFORM_BAD_CONFIG", QueryError, 400,                                            \
+    "the transform config is not the expected JSON")                                                         \
+  X(kTransformTargetExists, "TRANSFORM_TARGET_EXISTS", QueryError, 409,                                      \
+    "a transform target file already exists")                                                                \
+  X(kTransformForeignKey, "TRANSFORM_FOREIGN_KEY", MigrationError, 409,                                      \
+    "a transformed database fails foreign_key_check")                                                        \
+  X(kReplicateBadConfig, "REPLICATE_BAD_CONFIG", QueryError, 400,                                            \
+    "the replicate config is not the expected JSON")                                                         \
+  X(kReplicateTargetExists, "REPLICATE_TARGET_EXISTS", QueryError, 409,                                      \
+    "replicate restore would overwrite an existing file")                                                    \
+  X(kReplicateNoLitestream, "REPLICATE_NO_LITESTREAM", Error, 500, "the Litestream binary cannot be found")  \
+  X(kReplicateFailed, "REPLICATE_FAILED", Error, 500, "Litestream exited with an error")                     \
+  X(kCodegenUnknownModel, "CODEGEN_UNKNOWN_MODEL", QueryError, 400,                                          \
+    "--only or --model names a model the schema does not have")                                              \
+  X(kCodegenNameClash, "CODEGEN_NAME_CLASH", QueryError, 400,                                                \
+    "two schema names map to the same generated C++ or TypeScript name")                                     \
+  X(kCodegenBadNamespace, "CODEGEN_BAD_NAMESPACE", QueryError, 400,                                          \
+    "--namespace is not a C++ namespace name")                                                               \
+  X(kCliDepfileNeedsOut, "CLI_DEPFILE_NEEDS_OUT", QueryError, 400,                                           \
+    "--depfile was given without an output file")                                                            \
+  X(kCliWriteFailed, "CLI_WRITE_FAILED", Error, 500, "an output file cannot be written")                     \
+  X(kAuthNotConfigured, "AUTH_NOT_CONFIGURED", Error, 401,                                                   \
+    "a bearer token came but no JWT secret is configured")                                                   \
+  X(kAuthInvalidToken, "AUTH_INVALID_TOKEN", Error, 401,                                                     \
+    "the bearer token is malformed or its signature does not verify")                                        \
+  X(kAuthTokenExpired, "AUTH_TOKEN_EXPIRED", Error, 401, "the bearer token's exp is in the past")            \
+  X(kAuthTokenNotYetValid, "AUTH_TOKEN_NOT_YET_VALID", Error, 401,                                           \
+    "the bearer token's nbf is in the future")                                                               \
+  X(kHttpBodyTooLarge, "HTTP_BODY_TOO_LARGE", Error, 413, "the request body is larger than --max-body")      \
+  X(kHttpBatchTooLarge, "HTTP_BATCH_TOO_LARGE", Error, 413, "the batch has more calls than --max-batch")     \
+  X(kHttpNotFound, "HTTP_NOT_FOUND", Error, 404, "no route for the method and path")                         \
+  X(kHttpBindFailed, "HTTP_BIND_FAILED", Error, 500, "the server cannot listen on the host and port")        \
+  X(kStudioTokenRequired, "STUDIO_TOKEN_REQUIRED", Error, 401,                                               \
+    "a Studio API call came without the session token")                                                      \
+  X(kTypedUnknownEnumValue, "TYPED_UNKNOWN_ENUM_VALUE", Error, 500,                                          \
+    "a generated struct read an enum value its header does not know (regenerate it)")                        \
+  X(kStudioSchemaUnreadable, "STUDIO_SCHEMA_UNREADABLE", Error, 500,                                         \
+    "the Studio cannot read or write the schema file")                                                       \
   /* anything else */                                                                                        \
   X(kInternal, "INTERNAL", Error, 500, "an exception that is not a litestone::Error")
 

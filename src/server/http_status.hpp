@@ -1,9 +1,8 @@
 #pragma once
 
 // The one place that turns an exception into an HTTP status and the wire
-// error body. Until the error-code table carries HTTP statuses (src/common),
-// the mapping lives here, by error class first and by code for the codes the
-// server raises itself.
+// error body. The status of each code comes from the error-code table
+// (src/common/error_codes.hpp); an exception that is not a litestone::Error is 500.
 
 #include <exception>
 
@@ -11,8 +10,6 @@
 
 namespace litestone::server {
 
-// 400 query/validation/schema, 401 auth, 403 access denied, 404 not found,
-// 409 constraint, 413 too large, 500 anything else.
 int httpStatus(const std::exception& e);
 
 // The wire error {"error": {code, message, meta}} for e, except that a 500
