@@ -9,14 +9,16 @@
 namespace litestone::server {
 namespace {
 
-TEST(HttpStatusTest, ByErrorClass) {
+// Statuses come from the error-code table (src/common/error_codes.hpp).
+TEST(HttpStatusTest, FromTheErrorCodeTable) {
   EXPECT_EQ(httpStatus(QueryError("QUERY_UNKNOWN_FIELD", "m")), 400);
   EXPECT_EQ(httpStatus(ValidationError("VALIDATION_FAILED", "m")), 400);
-  EXPECT_EQ(httpStatus(SchemaError("SCHEMA_INVALID", "m")), 400);
+  EXPECT_EQ(httpStatus(SchemaError("SCHEMA_INVALID", "m")), 500);  // the server's own schema
   EXPECT_EQ(httpStatus(AccessDenied("ACCESS_DENIED", "m")), 403);
   EXPECT_EQ(httpStatus(NotFoundError("NOT_FOUND", "m")), 404);
   EXPECT_EQ(httpStatus(ConstraintError("CONSTRAINT_UNIQUE", "m")), 409);
-  EXPECT_EQ(httpStatus(DatabaseError("DATABASE_BUSY", "m")), 500);
+  EXPECT_EQ(httpStatus(DatabaseError("DATABASE_BUSY", "m")), 503);
+  EXPECT_EQ(httpStatus(QueryError("NO_SUCH_CODE", "m")), 500);
   EXPECT_EQ(httpStatus(std::runtime_error("boom")), 500);
 }
 
