@@ -121,7 +121,10 @@ json Client::rotateKey(const std::string& new_key_hex, const RotateProgress& pro
                     return names;
                   }()}});
   int64_t rows = 0, values = 0;
-  for (const auto& [name, targets] : by_db) {
+  for (const auto& entry : by_db) {
+    // A plain reference, not a structured binding: clang 14 cannot capture
+    // those in the lambda below.
+    const auto& targets = entry.second;
     // The current key is required even when every value is null.
     auto old_key = st.cipher->key(*targets.front().model, *targets.front().fields.front());
     engine::Database& db = st.databaseFor(*targets.front().model);
