@@ -8,7 +8,5 @@ cd "$(dirname "$0")/.."
 preset="${1:-ci}"
 cli="$PWD/build/$preset/tools/litestone/litestone"
 [ -x "$cli" ] || { echo "build the $preset preset first (no $cli)" >&2; exit 1; }
-if [ ! -d tests/browser/node_modules/playwright-core ]; then
-  npm ci --prefix tests/browser --no-audit --no-fund >/dev/null
-fi
+scripts/install-npm-tools.sh  # the pinned playwright-core, when missing
 node tests/browser/studio.test.mjs "$cli" build/screenshots

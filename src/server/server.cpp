@@ -5,6 +5,8 @@
 
 #include "http_status.hpp"
 #include "litestone/error.hpp"
+#include "query/args/limits.hpp"
+#include "query/config.hpp"
 
 namespace litestone::server {
 
@@ -32,27 +34,6 @@ void accessLog(const httplib::Request& req, const httplib::Response& res) {
   std::snprintf(buf, sizeof buf, "%.2fms\n", ms);
   line += buf;
   std::fwrite(line.data(), 1, line.size(), stderr);
-}
-
-// Trusted SQL in arguments ($raw, {"$sql"}, a string `having`) is for the C++
-// API and system callers only (DESIGN §2); an HTTP caller that is not system
-// never gets it through, whatever the layers below decide.
-void refuseTrustedSql(const json& j, const std::string& path) {
-  if (j.is_array()) {
-    for (size_t i = 0; i < j.size(); ++i) refuseTrustedSql(j[i], path + "[" + std::to_string(i) + "]");
-    return;
-  }
-  if (!j.is_object()) return;
-  for (auto it = j.begin(); it != j.end(); ++it) {
-    const std::string& key = it.key();
-    std::string at = path.empty() ? key : path + "." + key;
-    if (key == "$raw" || key == "$sql" || (key == "having" && it.value().is_string()))
-      throw QueryError("QUERY_RAW_NOT_ALLOWED",
-                       "\"" + key + "\" at " + at +
-                           " is trusted SQL: not accepted over HTTP; write the filter as a where object",
-                       {{"field", at}});
-    refuseTrustedSql(it.value(), at);
-  }
 }
 
 }  // namespace
@@ -138,13 +119,13 @@ void Server::mountApi(ClientResolver resolve) {
                       std::to_string(max_batch) + " (--max-batch)",
                   {{"limit", max_batch}, {"size", request.size()}});
     Client db = resolve(req);
-    if (!db.isSystem()) refuseTrustedSql(request, "");
+    if (!db.isSystem()) query::checkRequest(request, "request", {query::config::kMaxArgsDepth, false});
     return db.call(request);
   });
   postJson("/api/query", [resolve](const httplib::Request& req) {
     json spec = parseBody(req);
     Client db = resolve(req);
-    if (!db.isSystem()) refuseTrustedSql(spec, "");
+    if (!db.isSystem()) query::checkRequest(spec, "request", {query::config::kMaxArgsDepth, false});
     return db.query(spec);
   });
   getJson("/api/schema", [resolve](const httplib::Request& req) { return resolve(req).schema(); });

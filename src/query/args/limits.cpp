@@ -111,7 +111,10 @@ void checkRequest(const json& root, std::string_view root_name, const RequestLim
     if (is_object) {
       auto it = top.next;
       --it;
-      if (!limits.allow_raw && it.key() == "$raw") rawNotAllowed(root_name, stack);
+      // Trusted SQL: `$raw`, a `{"$sql": ...}` value and a string `having`.
+      if (!limits.allow_raw &&
+          (it.key() == "$raw" || it.key() == "$sql" || (it.key() == "having" && child.is_string())))
+        rawNotAllowed(root_name, stack);
       if (!validUtf8(it.key())) badValue(root_name, stack, "invalidUtf8", "keys in valid UTF-8");
     }
     checkScalar(child, root_name, stack);

@@ -20,7 +20,7 @@ namespace litestone::query {
 
 struct RequestLimits {
   size_t max_depth = 0;   // containers nested deeper than this are refused
-  bool allow_raw = true;  // false: a `$raw` key anywhere is refused
+  bool allow_raw = true;  // false: `$raw`, `$sql` or a string `having` anywhere is refused
 };
 
 // Walks `root` iteratively (memory O(max_depth), no recursion) and throws the
